@@ -1,0 +1,68 @@
+// One build for every bundle the project ships or runs (STYLE.md rule 8):
+//   node esbuild.config.mjs               extension + CLI (+ webviews when present)
+//   node esbuild.config.mjs --tests       also the unit/integration test bundles
+//   node esbuild.config.mjs --bench       also the benchmarks
+//   --production minifies, --watch rebuilds on change.
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+
+/** Every file under `dir` whose name ends with `suffix`. */
+function filesUnder(dir, suffix) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path, suffix) : path.endsWith(suffix) ? [path] : [];
+  });
+}
+
+/** Settings shared by every Node bundle. lowdb is ESM-only, so it is always bundled, never required. */
+const nodeBundle = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  external: ['vscode'],
+};
+
+const builds = [
+  {
+    ...nodeBundle,
+    entryPoints: { cli: 'src/cli/main.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+];
+
+if (existsSync('src/extension.ts')) {
+  builds.push({ ...nodeBundle, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' });
+}
+
+if (args.has('--tests')) {
+  builds.push({
+    ...nodeBundle,
+    entryPoints: [...filesUnder('test/unit', '.test.ts'), ...filesUnder('test/helpers', '.ts')],
+    outbase: 'test',
+    outdir: 'out/test',
+    external: ['vscode', 'mocha'],
+  });
+}
+
+if (args.has('--bench')) {
+  builds.push({ ...nodeBundle, entryPoints: filesUnder('test/bench', '.ts'), outbase: 'test', outdir: 'dist' });
+}
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+  await Promise.all(contexts.map((context) => context.watch()));
+  console.log('[watch] watching for changes');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}
