@@ -1,0 +1,171 @@
+/**
+ * The layout of a prompt: headings and labelled fields (and whether anything stands under them), lists,
+ * delimiters around data, repeated example patterns, and whether the prompt ends with a cue that starts
+ * the answer. Line-based and linear in the length of the text.
+ */
+import type { TextSpan } from '../types';
+import { CODE_LEAD_WORDS, RUBRIC_HEADINGS } from '../text/lexicon';
+import type { Piece } from '../text/tokens';
+import { isBlank } from '../text/tokens';
+
+/** A heading (`## Task`, `Task:`, `<task>`) and what stands under it. */
+export interface Section {
+  /** The heading's name, lower-cased, without markup. */
+  name: string;
+  kind: 'markdown' | 'label' | 'xml';
+  /** Offset of the heading line. */
+  span: TextSpan;
+  /** Whether the label has text after its colon on the same line. */
+  inline: boolean;
+  /** Whether any non-heading text follows before the next heading (or the label has inline text). */
+  filled: boolean;
+  /** Whether the name is one of the usual parts of a prompt (role, task, constraints …). */
+  rubric: boolean;
+}
+
+/** How a prompt ends, when its last line invites the answer to continue from there. */
+export type TrailingCue = 'label' | 'bullet' | 'code' | 'reasoning';
+
+/** Layout facts about a prompt. */
+export interface Layout {
+  sections: Section[];
+  /** Lines that start with a bullet or a number. */
+  listItems: number;
+  /** Numbered list items (1. 2. …), which read as ordered steps. */
+  numberedItems: number;
+  /** Data fenced by """ ''' ``` ### --- or an XML element. */
+  delimiterPairs: number;
+  /** Blocks separated by blank lines. */
+  blocks: number;
+  /** Words in the longest block that has no line breaks. */
+  longestRunOnWords: number;
+  /** Complete repetitions of a label pattern (Headline:/Topic: …), i.e. worked examples. */
+  exampleRepetitions: number;
+  trailingCue?: TrailingCue;
+}
+
+const MARKDOWN_HEADING = /^ {0,3}#{1,6}[ \t]+(\S.{0,80})$/;
+const LABEL = /^\s{0,8}(?:[-*•]\s+)?(?:\*\*)?([\p{Lu}\p{Lt}][\p{L}\p{N} /&'’()-]{0,38}?)(?:\*\*)?\s?:(?:\*\*)?(?:\s+(.*))?$/u;
+const XML_OPEN = /^\s*<([a-z_][a-z0-9_-]{0,30})>\s*$/i;
+const XML_CLOSE = /^\s*<\/([a-z_][a-z0-9_-]{0,30})>\s*$/i;
+const XML_INLINE = /<([a-z_][a-z0-9_-]{0,30})>[^<]*<\/\1>/gi;
+const LIST_ITEM = /^\s{0,8}(?:[-*•+]|\d{1,3}[.)])\s+\S/;
+const NUMBERED_ITEM = /^\s{0,8}\d{1,3}[.)]\s+\S/;
+const BARE_BULLET = /^\s*(?:[-*•+]|\d{1,3}[.)])\s*$/;
+const DELIMITER_LINE = /^\s*(?:"""|'''|`{3,}|~{3,}|#{3,}|-{3,}|={3,}|<{3,}|>{3,})/;
+const WORD_COUNT = /[\p{L}\p{N}]+/gu;
+
+function headingOf(line: string): Omit<Section, 'span' | 'filled'> | undefined {
+  const markdown = MARKDOWN_HEADING.exec(line);
+  if (markdown) return named(markdown[1]!, 'markdown', false);
+  const xml = XML_OPEN.exec(line);
+  if (xml) return named(xml[1]!.replace(/[_-]/g, ' '), 'xml', false);
+  const label = LABEL.exec(line);
+  // A label names a field in at most four words; a longer phrase before a colon is an instruction.
+  if (label && !/^https?$/i.test(label[1]!) && label[1]!.trim().split(/\s+/).length <= 4) {
+    return named(label[1]!, 'label', Boolean(label[2]?.trim()));
+  }
+  return undefined;
+}
+
+function named(raw: string, kind: Section['kind'], inline: boolean): Omit<Section, 'span' | 'filled'> {
+  const name = raw.replace(/[*_`#:]/g, '').trim().toLowerCase();
+  const rubric = name.split(/\s+/).some((word) => RUBRIC_HEADINGS.has(word));
+  return { name, kind, inline, rubric };
+}
+
+function countWords(text: string): number {
+  let count = 0;
+  WORD_COUNT.lastIndex = 0;
+  while (WORD_COUNT.exec(text)) count += 1;
+  return count;
+}
+
+/** Counts complete repetitions of a sequence of labels, e.g. Headline:/Topic: pairs given as examples. */
+function exampleRepetitions(labels: string[]): number {
+  const counts = new Map<string, number>();
+  for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+  const repeated = [...counts.values()].filter((count) => count >= 2);
+  if (repeated.length === 0) return 0;
+  // The pattern repeats as often as its least frequent label; the last, open instance is the query.
+  return Math.min(...repeated) - 1;
+}
+
+function trailingCueOf(lines: Piece[], sections: Section[]): TrailingCue | undefined {
+  const nonBlank = lines.filter((line) => !isBlank(line.text));
+  const last = nonBlank.at(-1);
+  if (!last) return undefined;
+  const text = last.text.trim();
+  if (BARE_BULLET.test(text)) return 'bullet';
+  if (CODE_LEAD_WORDS.has(text.toLowerCase())) return 'code';
+  const lastSection = sections.at(-1);
+  if (lastSection?.span.start === last.start && lastSection.kind === 'label') {
+    if (!lastSection.inline) return lastSection.rubric && sections.length > 2 ? undefined : 'label';
+    if (/step[- ]by[- ]step|think|reason/i.test(text)) return 'reasoning';
+  }
+  return undefined;
+}
+
+/** Reads the layout of a prompt from its lines. */
+export function analyzeLayout(lines: Piece[]): Layout {
+  const sections: Section[] = [];
+  const labelSequence: string[] = [];
+  let listItems = 0;
+  let numberedItems = 0;
+  let delimiterLines = 0;
+  let blocks = 0;
+  let inBlock = false;
+  let runOnWords = 0;
+  let longestRunOnWords = 0;
+  let openXml = 0;
+  let xmlPairs = 0;
+  let current: Section | undefined;
+
+  for (const line of lines) {
+    const text = line.text;
+    if (isBlank(text)) {
+      inBlock = false;
+      continue;
+    }
+    if (!inBlock) blocks += 1;
+    inBlock = true;
+
+    if (XML_CLOSE.test(text)) {
+      if (openXml > 0) {
+        openXml -= 1;
+        xmlPairs += 1;
+      }
+      continue;
+    }
+    const heading = headingOf(text);
+    if (heading) {
+      current = { ...heading, span: { start: line.start, end: line.start + text.length }, filled: heading.inline };
+      sections.push(current);
+      if (heading.kind === 'label') labelSequence.push(heading.name);
+      if (heading.kind === 'xml') openXml += 1;
+      runOnWords = 0;
+      continue;
+    }
+    if (current) current.filled = true;
+    if (LIST_ITEM.test(text)) listItems += 1;
+    if (NUMBERED_ITEM.test(text)) numberedItems += 1;
+    if (DELIMITER_LINE.test(text)) delimiterLines += 1;
+    const words = countWords(text);
+    runOnWords = words;
+    longestRunOnWords = Math.max(longestRunOnWords, runOnWords);
+  }
+
+  let inlineXml = 0;
+  for (const line of lines) inlineXml += line.text.match(XML_INLINE)?.length ?? 0;
+
+  return {
+    sections,
+    listItems,
+    numberedItems,
+    delimiterPairs: Math.floor(delimiterLines / 2) + xmlPairs + inlineXml,
+    blocks,
+    longestRunOnWords,
+    exampleRepetitions: exampleRepetitions(labelSequence),
+    trailingCue: trailingCueOf(lines, sections),
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * The heuristic judge: five axes 0–10, a total 0–50, pros, cons, a summary and suggestions tied to an
+ * axis. In-process, deterministic and fast enough to run on every keystroke.
+ */
+import type { PromptFeatures } from '../analysis/promptFeatures';
+import { analyzePrompt } from '../analysis/promptFeatures';
+import type { Axis, AxisScores, Scorecard } from '../types';
+import { AXES } from '../types';
+import type { AxisVerdict } from './axisScores';
+import { scoreActionability, scoreClarity, scoreContextUse, scoreSpecificity, scoreStructure } from './axisScores';
+
+/** Identifies this judge in stored scores; bump when the rubric changes so old and new scores are not mixed up. */
+export const HEURISTIC_JUDGE_ID = 'heuristic@1';
+
+const AXIS_LABELS: Record<Axis, string> = {
+  clarity: 'clarity',
+  specificity: 'specificity',
+  actionability: 'actionability',
+  structure: 'structure',
+  contextUse: 'context use',
+};
+
+/** Human name of an axis ("context use"). */
+export function axisLabel(axis: Axis): string {
+  return AXIS_LABELS[axis];
+}
+
+function verdicts(features: PromptFeatures): Record<Axis, AxisVerdict> {
+  return {
+    clarity: scoreClarity(features),
+    specificity: scoreSpecificity(features),
+    actionability: scoreActionability(features),
+    structure: scoreStructure(features),
+    contextUse: scoreContextUse(features),
+  };
+}
+
+function summarize(scores: AxisScores, total: number): string {
+  const ranked = [...AXES].sort((a, b) => scores[a] - scores[b]);
+  const weakest = ranked[0]!;
+  const strongest = ranked.at(-1)!;
+  const band = total >= 40 ? 'Strong prompt' : total >= 30 ? 'Solid prompt' : total >= 20 ? 'Workable prompt' : 'Weak prompt';
+  return `${band} (${total}/50): strongest on ${axisLabel(strongest)}, weakest on ${axisLabel(weakest)}.`;
+}
+
+/** Scores a prompt from its features (use when the features are already at hand). */
+export function judgeFeatures(features: PromptFeatures): Scorecard {
+  const byAxis = verdicts(features);
+  const scores = Object.fromEntries(AXES.map((axis) => [axis, byAxis[axis].score])) as AxisScores;
+  const total = Math.round(AXES.reduce((sum, axis) => sum + scores[axis], 0) * 10) / 10;
+  const weakestFirst = [...AXES].sort((a, b) => scores[a] - scores[b]);
+  return {
+    ...scores,
+    total,
+    feedback: {
+      pros: AXES.flatMap((axis) => byAxis[axis].pros),
+      cons: AXES.flatMap((axis) => byAxis[axis].cons),
+      summary: summarize(scores, total),
+    },
+    suggestions: weakestFirst.flatMap((axis) => byAxis[axis].suggestions),
+    judge: HEURISTIC_JUDGE_ID,
+  };
+}
+
+/** Scores a prompt on the five-axis rubric. */
+export function judgePrompt(text: string): Scorecard {
+  return judgeFeatures(analyzePrompt(text));
+}
