@@ -92,6 +92,7 @@ const REQUIREMENT = /\b(?:must|should|ensure|make sure|at least|at most|no more 
 const STEP_WORD = /\b(?:first(?:ly)?|then|next|finally|afterwards|lastly|second(?:ly)?|third(?:ly)?)\b/gi;
 const DEFINITION = /\([^()\n]{8,120}\)/g;
 const INPUT_LABEL = /^(?:text|input|data|document|article|email|message|transcript|notes|code|context|passage|content|question|customer|user|q|headline|review|query|list|table)\b/i;
+const LABEL_PREFIX = /^[\p{L}][\p{L} ]{0,24}:\s+/u;
 const POLITENESS = /\b(?:please|kindly|thank you(?: so much| very much)?(?: in advance)?|thanks(?: a lot| so much)?(?: in advance)?(?: for your (?:help|time|patience|assistance))?|(?:i would|i'd) (?:really )?appreciate (?:it|your help|this))\b[!.,]*/gi;
 const CONTEXT_OPENER = new RegExp(
   `(?<![\\p{L}'])(?:${CONTEXT_OPENERS.map((opener) => opener.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`,
@@ -116,7 +117,9 @@ function isFillerSentence(sentence: string): boolean {
 }
 
 function firstWordOf(sentence: string): string {
-  const stripped = sentence.replace(/^[\s\-*•#>\d.)]+/, '').replace(/^(?:please|kindly|now|then|also|next|finally|first(?:ly)?|second(?:ly)?|lastly)[,\s]+/i, '');
+  const stripped = sentence
+    .replace(/^[\s\-*•#>\d.)]+/, '')
+    .replace(LABEL_PREFIX, '').replace(/^(?:please|kindly|now|then|also|next|finally|first(?:ly)?|second(?:ly)?|lastly)[,\s]+/i, '');
   return lowerWords(stripped)[0] ?? '';
 }
 
@@ -150,7 +153,8 @@ function quantities(text: string): Finding[] {
 function namedTerms(sentences: Piece[], text: string): number {
   const names = new Set<string>();
   for (const sentence of sentences) {
-    const words = wordsOf(sentence.text);
+    // The first word of a sentence, and the first after a "Label:", is capitalised by grammar, not as a name.
+    const words = wordsOf(sentence.text.replace(LABEL_PREFIX, ''));
     // Capitalised words after the first are names (Mexico, TypeScript, Contoso), unless a label or a shout.
     words.slice(1).forEach((word) => {
       if (/^\p{Lu}/u.test(word) && !/^\p{Lu}+$/u.test(word) && !STOP_WORDS.has(word.toLowerCase())) names.add(word);
@@ -189,8 +193,12 @@ function ambiguousReference(text: string, sentences: Piece[], inputData: boolean
 function fillerFindings(text: string): Finding[] {
   const found: Finding[] = [];
   for (const sentence of splitSentences(text)) {
-    if (isFillerSentence(sentence.text)) {
-      found.push({ text: sentence.text, span: { start: sentence.start, end: sentence.start + sentence.text.length } });
+    // A filler sentence typed after a label ("Topic: Thanks!") leaves the label in place.
+    const label = LABEL_PREFIX.exec(sentence.text)?.[0].length ?? 0;
+    const body = sentence.text.slice(label);
+    if (isFillerSentence(body)) {
+      const start = sentence.start + label;
+      found.push({ text: body, span: { start, end: start + body.length } });
     }
   }
   for (const match of text.matchAll(POLITENESS)) {

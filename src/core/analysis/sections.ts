@@ -53,6 +53,7 @@ const LIST_ITEM = /^\s{0,8}(?:[-*•+]|\d{1,3}[.)])\s+\S/;
 const NUMBERED_ITEM = /^\s{0,8}\d{1,3}[.)]\s+\S/;
 const BARE_BULLET = /^\s*(?:[-*•+]|\d{1,3}[.)])\s*$/;
 const DELIMITER_LINE = /^\s*(?:"""|'''|`{3,}|~{3,}|#{3,}|-{3,}|={3,}|<{3,}|>{3,})/;
+const OPEN_ENDING = /\b(?:is|are|was|were|be|the|a|an|of|to|that|with|by|as)\s*$/i;
 const WORD_COUNT = /[\p{L}\p{N}]+/gu;
 
 function headingOf(line: string): Omit<Section, 'span' | 'filled'> | undefined {
@@ -102,6 +103,8 @@ function trailingCueOf(lines: Piece[], sections: Section[]): TrailingCue | undef
   if (lastSection?.span.start === last.start && lastSection.kind === 'label') {
     if (!lastSection.inline) return lastSection.rubric && sections.length > 2 ? undefined : 'label';
     if (/step[- ]by[- ]step|think|reason/i.test(text)) return 'reasoning';
+    // "A: The answer is" stops mid-sentence: the answer is meant to continue it.
+    if (OPEN_ENDING.test(text)) return 'label';
   }
   return undefined;
 }

@@ -74,8 +74,7 @@ export const UNIT_WORDS = set(`
 /** Words that name an output shape. */
 export const FORMAT_WORDS = set(`
   json yaml xml csv tsv markdown table tables list lists bullet bullets bulleted numbered paragraph
-  paragraphs heading headings headline outline summary tldr diagram chart code snippet function script
-  class schema template format formatted essay email letter memo report poem haiku tweet slide slides
+  paragraphs heading headings headline outline summary tldr diagram chart snippet schema template format formatted essay email letter memo report poem haiku tweet slide slides
   checklist matrix sql regex html css diff patch commit docstring docstrings
 `);
 

@@ -1,0 +1,79 @@
+/**
+ * Diff hunks between the original and the rewrite, computed with the `diff` library and tied to the
+ * strategies whose lines each hunk adds. Hunks carry no context lines, so each one is a self-contained
+ * change that can be accepted or rejected on its own.
+ */
+import { structuredPatch } from 'diff';
+import type { DiffHunk, StrategyId } from '../types';
+import type { RenderedLine } from './render';
+
+const NO_NEWLINE_MARKER = '\\';
+
+// NOTE: both sides are diffed with a final newline, so a missing newline at the end never becomes a hunk
+// of its own; a rewrite keeps the original's ending (see applyHunks).
+const withFinalNewline = (text: string): string => (text.endsWith('\n') ? text : `${text}\n`);
+
+/** Line hunks from `before` to `after` (no context), ids `h0`, `h1`, … in document order. */
+export function diffHunks(before: string, after: string, provenance?: readonly RenderedLine[]): DiffHunk[] {
+  const patch = structuredPatch('original', 'rewrite', withFinalNewline(before), withFinalNewline(after), undefined, undefined, { context: 0 });
+  const hunks = patch.hunks.flatMap((hunk) => {
+    const lines = hunk.lines.filter((line) => !line.startsWith(NO_NEWLINE_MARKER));
+    const strategyOf = (newLine: number): StrategyId | undefined => provenance?.[newLine - 1]?.strategy;
+    return hunk.oldLines === 0 && provenance ? splitInsertion(hunk.oldStart, hunk.newStart, lines, strategyOf) : [{ ...hunk, lines, strategies: strategiesOf(hunk.newStart, hunk.newLines, strategyOf) }];
+  });
+  return hunks.map((hunk, index) => ({ id: `h${index}`, ...hunk }));
+}
+
+type StrategyAt = (newLine: number) => StrategyId | undefined;
+
+// With no context, a hunk's added lines are exactly new lines newStart … newStart + newLines - 1.
+function strategiesOf(newStart: number, newLines: number, strategyAt: StrategyAt): StrategyId[] {
+  const strategies = new Set<StrategyId>();
+  for (let line = newStart; line < newStart + newLines; line += 1) {
+    const strategy = strategyAt(line);
+    if (strategy) strategies.add(strategy);
+  }
+  return [...strategies];
+}
+
+/** Splits a pure insertion into one hunk per strategy run, so each strategy's part can be judged alone. */
+function splitInsertion(oldStart: number, newStart: number, lines: string[], strategyAt: StrategyAt): Omit<DiffHunk, 'id'>[] {
+  const parts: Omit<DiffHunk, 'id'>[] = [];
+  lines.forEach((line, offset) => {
+    const strategy = strategyAt(newStart + offset);
+    const last = parts.at(-1);
+    if (last && last.strategies[0] === strategy) {
+      last.lines.push(line);
+      last.newLines += 1;
+    } else {
+      parts.push({ oldStart, oldLines: 0, newStart: newStart + offset, newLines: 1, lines: [line], strategies: strategy ? [strategy] : [] });
+    }
+  });
+  return parts;
+}
+
+/**
+ * Applies a chosen subset of hunks to `before`, producing exactly the accepted changes. Hunks must come
+ * from `diffHunks(before, …)`; rejected hunks leave the original lines in place.
+ */
+export function applyHunks(before: string, hunks: readonly DiffHunk[], accepted: ReadonlySet<string>): string {
+  const lines = withFinalNewline(before).split('\n');
+  const result: string[] = [];
+  let next = 0; // index into `lines` of the first line not yet copied
+  let shift = 0; // lines added minus lines removed by the hunks before this one
+  for (const hunk of hunks) {
+    // jsdiff's oldStart for a pure insertion points near, not at, the gap; newStart minus the shift is exact.
+    const start = hunk.oldLines > 0 ? hunk.oldStart - 1 : hunk.newStart - 1 - shift;
+    shift += hunk.newLines - hunk.oldLines;
+    result.push(...lines.slice(next, start));
+    if (accepted.has(hunk.id)) {
+      result.push(...hunk.lines.filter((line) => line.startsWith('+')).map((line) => line.slice(1)));
+    } else {
+      result.push(...lines.slice(start, start + hunk.oldLines));
+    }
+    next = start + hunk.oldLines;
+  }
+  result.push(...lines.slice(next));
+  const joined = result.join('\n');
+  return before.endsWith('\n') ? joined : joined.slice(0, -1);
+}
