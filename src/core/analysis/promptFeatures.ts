@@ -49,6 +49,8 @@ export interface PromptFeatures {
   shouting: Finding[];
   /** "don't", "never", "avoid" … instructions. */
   negatives: number;
+  /** Rules phrased only as prohibitions: a sentence that opens with "don't", "never", "avoid" …, or a shouted one. */
+  negativeRules: number;
   /** A negative rule that also says what to do instead. */
   positiveAlternative: boolean;
   /** Numbers tied to a unit ("3 bullet points", "2-3 sentences"). */
@@ -78,14 +80,16 @@ export interface PromptFeatures {
 }
 
 const NEGATIVE = /\b(?:do not|don't|dont|never|avoid|refrain from|must not|mustn't|should not|shouldn't|without)\b/gi;
+const NEGATIVE_RULE = /^[\s\-*•\d.)]*(?:do not|don't|dont|never|avoid|no more|refrain)\b/i;
 const POSITIVE_ALTERNATIVE = /\b(?:instead|rather than|in place of|refer (?:the user|them|him|her) to)\b/i;
 const SHOUTING = /\b[A-Z]{2,}(?:['’][A-Z]+)?(?:\s+[A-Z]{2,}(?:['’][A-Z]+)?)+\b/g;
 // A number (or range) and up to three following words; disjoint character classes keep it linear.
 const QUANTITY = /\b\d+(?:[.,]\d+)?(?:\s*(?:-|–|to|or)\s*\d+(?:[.,]\d+)?)?(?:[\s-]+[\p{L}%]+){1,3}/gu;
 const YEAR = /\b(?:1[5-9]|20)\d{2}\b/g;
 const IDENTIFIER = /`[^`\n]{1,80}`|\b[a-z]+[A-Z][A-Za-z0-9]*\b|\b\w+\.(?:py|ts|js|tsx|jsx|go|rs|java|cs|rb|md|json|yaml|yml|csv|sql|html|css)\b|\bhttps?:\/\/\S+|\bwww\.\S+/g;
-const ROLE = /\b(?:(?:you are|you're) (?:an?|the|my|our) [\w-]+|act as|acting as|as an? (?:experienced|senior|expert|professional)|your role)/i;
-const FALLBACK = /\bif\b[^.\n]{0,120}\b(?:respond|reply|say|answer|return|ask|output|write|state|tell|flag|list|use|leave|mark)\b|\botherwise\b|\bif (?:unsure|unclear|unknown|not sure|in doubt)\b/i;
+const YOU_ARE = /\b(?:you are|you're) (?:an?|the|my|our) ([\p{L}-]+)(?: ([\p{L}-]+))?/giu;
+const ROLE = /\b(?:act as|acting as|as an? (?:experienced|senior|expert|professional)|your role)/i;
+const FALLBACK = /\b(?:if|when|whenever|unless)\b[^.\n]{0,120}\b(?:respond|reply|say|answer|return|ask|output|write|state|tell|flag|list|use|leave|mark|point|refer|redirect|suggest|escalate)\b|\botherwise\b|\bif (?:unsure|unclear|unknown|not sure|in doubt)\b/i;
 const QUESTIONS_POLICY = /\b(?:clarifying questions?|ask (?:me|the user)?\s*(?:for|about|questions?)|state (?:your )?assumptions|reasonable assumptions|if (?:any )?(?:information|details?|context) (?:is|are) missing)\b/i;
 const EXAMPLE = /\b(?:for example|for instance|e\.g\.|such as|example:|examples:|like this:)|<example>/i;
 const REQUIREMENT = /\b(?:must|should|ensure|make sure|at least|at most|no more than|no longer than|exactly|only|limit|within|required?|needs? to)\b/gi;
@@ -93,12 +97,14 @@ const STEP_WORD = /\b(?:first(?:ly)?|then|next|finally|afterwards|lastly|second(
 const DEFINITION = /\([^()\n]{8,120}\)/g;
 const INPUT_LABEL = /^(?:text|input|data|document|article|email|message|transcript|notes|code|context|passage|content|question|customer|user|q|headline|review|query|list|table)\b/i;
 const LABEL_PREFIX = /^[\p{L}][\p{L} ]{0,24}:\s+/u;
-const POLITENESS = /\b(?:please|kindly|thank you(?: so much| very much)?(?: in advance)?|thanks(?: a lot| so much)?(?: in advance)?(?: for your (?:help|time|patience|assistance))?|(?:i would|i'd) (?:really )?appreciate (?:it|your help|this))\b[!.,]*/gi;
+const LEADING_CONDITION = /^(?:when|whenever|if|once|after|before|for|in case|unless)\b[^,;\n]{1,80},\s*/i;
+const SECOND_PERSON = /^(?:you|the (?:agent|assistant|model))\s+(?:will|should|must|need to|are to|can|always)?\s*/i;
+const POLITENESS = /\b(?:and\s+)?(?:please|kindly|thank you(?: so much| very much)?(?: in advance)?|thanks(?: a lot| so much)?(?: in advance)?(?: for your (?:help|time|patience|assistance))?|(?:i would|i'd) (?:really )?appreciate (?:it|your help|this))\b[!.,]*/gi;
 const CONTEXT_OPENER = new RegExp(
   `(?<![\\p{L}'])(?:${CONTEXT_OPENERS.map((opener) => opener.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`,
   'gu',
 );
-const AMBIGUOUS = /\b(?:this|that|it|these|those)\b\s*(?:do|does|did|mean|means|work|works|is|are|[?.!]|$)/i;
+const AMBIGUOUS = /\b(?:this|that|it|these|those)\b\s*(?:do|does|did|mean|means|work|works|is|are|and|or|but|,|[?.!]|$)/i;
 const PRONOUN_ONLY_OBJECT = /\b(?:fix|explain|improve|check|review|summari[sz]e|translate|rewrite|describe)\s+(?:this|it|that)\s*[.?!]?\s*$/i;
 
 function findAll(pattern: RegExp, text: string): Finding[] {
@@ -116,11 +122,20 @@ function isFillerSentence(sentence: string): boolean {
   return words.every((word) => FILLER_WORDS.has(word) || STOP_WORDS.has(word)) && words.some((w) => FILLER_WORDS.has(w));
 }
 
-function firstWordOf(sentence: string): string {
+/**
+ * The verb a sentence instructs with, if any: its first word once list markers, labels and sequencing
+ * words are stripped, the verb after a leading condition ("When asked about prices, point …"), or the
+ * verb a second-person directive uses ("You will review …").
+ */
+function instructionVerbOf(sentence: string): string | undefined {
   const stripped = sentence
     .replace(/^[\s\-*•#>\d.)]+/, '')
-    .replace(LABEL_PREFIX, '').replace(/^(?:please|kindly|now|then|also|next|finally|first(?:ly)?|second(?:ly)?|lastly)[,\s]+/i, '');
-  return lowerWords(stripped)[0] ?? '';
+    .replace(LABEL_PREFIX, '')
+    .replace(/^(?:please|kindly|now|then|also|next|finally|first(?:ly)?|second(?:ly)?|lastly)[,\s]+/i, '')
+    .replace(LEADING_CONDITION, '')
+    .replace(SECOND_PERSON, '');
+  const first = lowerWords(stripped)[0] ?? '';
+  return IMPERATIVE_VERBS.has(first) ? first : undefined;
 }
 
 function vagueFindings(text: string, lowered: string): Finding[] {
@@ -156,9 +171,12 @@ function namedTerms(sentences: Piece[], text: string): number {
     // The first word of a sentence, and the first after a "Label:", is capitalised by grammar, not as a name.
     const words = wordsOf(sentence.text.replace(LABEL_PREFIX, ''));
     // Capitalised words after the first are names (Mexico, TypeScript, Contoso), unless a label or a shout.
+    // Acronyms count as names, but not the words of a shouted rule (NEVER TALK ABOUT PRICES).
+    const shouted = SHOUTING.test(sentence.text);
+    SHOUTING.lastIndex = 0;
     words.slice(1).forEach((word) => {
       if (/^\p{Lu}/u.test(word) && !/^\p{Lu}+$/u.test(word) && !STOP_WORDS.has(word.toLowerCase())) names.add(word);
-      else if (/^\p{Lu}{2,5}$/u.test(word)) names.add(word);
+      else if (!shouted && /^\p{Lu}{2,5}$/u.test(word)) names.add(word);
     });
   }
   for (const match of text.matchAll(YEAR)) names.add(match[0]);
@@ -187,6 +205,15 @@ function ambiguousReference(text: string, sentences: Piece[], inputData: boolean
     }
   }
   return undefined;
+}
+
+/** "You are a …" with a real role noun ("a food critic"), not praise ("the best", "a great help"). */
+function hasRoleStatement(text: string): boolean {
+  for (const match of text.matchAll(YOU_ARE)) {
+    const words = [match[1], match[2]].filter((w): w is string => Boolean(w)).map((w) => w.toLowerCase());
+    if (words.some((word) => !FILLER_WORDS.has(word) && !VAGUE_WORDS.has(word) && !STOP_WORDS.has(word))) return true;
+  }
+  return false;
 }
 
 /** Filler sentences, and politeness phrases inside other sentences ("please", "thanks in advance"). */
@@ -238,10 +265,10 @@ export function analyzePrompt(original: string): PromptFeatures {
   let instructions = 0;
   let questions = 0;
   for (const sentence of sentences) {
-    const first = firstWordOf(sentence.text);
-    if (IMPERATIVE_VERBS.has(first)) {
+    const verb = instructionVerbOf(sentence.text);
+    if (verb) {
       instructions += 1;
-      verbs.add(first);
+      verbs.add(verb);
     }
     if (/[?？]\s*$/.test(sentence.text)) questions += 1;
   }
@@ -263,13 +290,14 @@ export function analyzePrompt(original: string): PromptFeatures {
     ambiguousReference: ambiguousReference(text, sentences, inputData),
     shouting: findAll(SHOUTING, text).filter((f) => f.text.replace(/[^A-Z]/g, '').length >= 6),
     negatives,
+    negativeRules: sentences.filter((s) => NEGATIVE_RULE.test(s.text.replace(LABEL_PREFIX, ''))).length,
     positiveAlternative: POSITIVE_ALTERNATIVE.test(lowered),
     quantities: quantities(text),
     namedTerms: namedTerms(sentences, substantive),
     outputFormat: has(FORMAT_WORDS) || layout.trailingCue === 'bullet' || /\bformat\b|\boutput\b[^.\n]{0,40}\bas\b/i.test(lowered),
     audience: has(AUDIENCE_WORDS) || /\bfor (?:a|an|my|our) [\p{L}-]+ (?:audience|readers?|students?|team)|\bto an? [\p{L} -]{0,30}(?:student|child|beginner|expert|engineer|manager|reader)/u.test(lowered),
     tone: has(TONE_WORDS) || /\bin the style of\b/.test(lowered),
-    role: ROLE.test(substantive) || layout.sections.some((s) => s.filled && /^(?:role|persona)$/.test(s.name)),
+    role: ROLE.test(substantive) || hasRoleStatement(substantive) || layout.sections.some((s) => s.filled && /^(?:role|persona)$/.test(s.name)),
     contextStatements: new Set(lowered.match(CONTEXT_OPENER)).size + (substantive.match(DEFINITION)?.length ?? 0),
     stepMarkers: countStepMarkers(lowered, layout),
     reasoning: REASONING_PHRASES.some((phrase) => lowered.includes(phrase)) || layout.trailingCue === 'reasoning',

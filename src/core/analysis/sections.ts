@@ -58,13 +58,13 @@ const WORD_COUNT = /[\p{L}\p{N}]+/gu;
 
 function headingOf(line: string): Omit<Section, 'span' | 'filled'> | undefined {
   const markdown = MARKDOWN_HEADING.exec(line);
-  if (markdown) return named(markdown[1]!, 'markdown', false);
+  if (markdown) return named(markdown[1], 'markdown', false);
   const xml = XML_OPEN.exec(line);
-  if (xml) return named(xml[1]!.replace(/[_-]/g, ' '), 'xml', false);
+  if (xml) return named(xml[1].replace(/[_-]/g, ' '), 'xml', false);
   const label = LABEL.exec(line);
   // A label names a field in at most four words; a longer phrase before a colon is an instruction.
-  if (label && !/^https?$/i.test(label[1]!) && label[1]!.trim().split(/\s+/).length <= 4) {
-    return named(label[1]!, 'label', Boolean(label[2]?.trim()));
+  if (label && !/^https?$/i.test(label[1]) && label[1].trim().split(/\s+/).length <= 4) {
+    return named(label[1], 'label', Boolean(label[2]?.trim()));
   }
   return undefined;
 }
@@ -118,7 +118,6 @@ export function analyzeLayout(lines: Piece[]): Layout {
   let delimiterLines = 0;
   let blocks = 0;
   let inBlock = false;
-  let runOnWords = 0;
   let longestRunOnWords = 0;
   let openXml = 0;
   let xmlPairs = 0;
@@ -141,21 +140,20 @@ export function analyzeLayout(lines: Piece[]): Layout {
       continue;
     }
     const heading = headingOf(text);
+    // "- Salary: 80k" under "Offer:" is content of the heading above it, as well as a field of its own.
+    if (heading?.inline && current) current.filled = true;
     if (heading) {
       current = { ...heading, span: { start: line.start, end: line.start + text.length }, filled: heading.inline };
       sections.push(current);
       if (heading.kind === 'label') labelSequence.push(heading.name);
       if (heading.kind === 'xml') openXml += 1;
-      runOnWords = 0;
       continue;
     }
     if (current) current.filled = true;
     if (LIST_ITEM.test(text)) listItems += 1;
     if (NUMBERED_ITEM.test(text)) numberedItems += 1;
     if (DELIMITER_LINE.test(text)) delimiterLines += 1;
-    const words = countWords(text);
-    runOnWords = words;
-    longestRunOnWords = Math.max(longestRunOnWords, runOnWords);
+    longestRunOnWords = Math.max(longestRunOnWords, countWords(text));
   }
 
   let inlineXml = 0;

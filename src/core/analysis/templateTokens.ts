@@ -37,7 +37,7 @@ function unique(values: Iterable<string>): string[] {
 function angleVariables(text: string): string[] {
   const found: string[] = [];
   for (const match of text.matchAll(ANGLE)) {
-    const name = match[1]!;
+    const name = match[1];
     const isMarkup = HTML_TAGS.has(name.toLowerCase()) || text.includes(`</${name}>`);
     if (!isMarkup) found.push(match[0]);
   }
@@ -47,7 +47,7 @@ function angleVariables(text: string): string[] {
 function squareVariables(text: string): string[] {
   const found: string[] = [];
   for (const match of text.matchAll(SQUARE)) {
-    const inner = match[1]!.trim();
+    const inner = match[1].trim();
     // Checkboxes ([ ], [x]), citations ([1]) and ellipses ([…]) are not placeholders.
     if (!inner || /^[xX ]$/.test(inner) || /^[\d\s,.–-]+$/.test(inner) || /^[.…]+$/.test(inner)) continue;
     found.push(match[0]);

@@ -33,6 +33,8 @@ export interface DomainProfile {
   successCriteria: string[];
   /** Who reads the result, for domains where that changes the answer. */
   audience?: string;
+  /** The register, for domains where that changes the answer. */
+  tone?: string;
 }
 
 interface DomainCue {
@@ -44,9 +46,9 @@ interface DomainCue {
 // Words that point at a domain; whole words, lower case. A prompt goes to the domain with the most weight.
 const CUES: DomainCue[] = [
   { id: 'code', words: ['code', 'coding', 'function', 'class', 'bug', 'debug', 'refactor', 'implement', 'api', 'script', 'compile', 'unit', 'regex', 'parser', 'algorithm', 'program', 'typescript', 'javascript', 'python', 'java', 'rust', 'golang', 'c#', 'c++', 'kotlin', 'swift', 'ruby', 'php', 'html', 'css', 'react', 'node', 'endpoint', 'repository', 'stack', 'exception', 'import', 'def', 'fibonacci'], weight: 1.2 },
-  { id: 'data', words: ['data', 'dataset', 'csv', 'excel', 'spreadsheet', 'sql', 'query', 'table', 'column', 'columns', 'rows', 'chart', 'metrics', 'statistics', 'average', 'trend', 'analyze', 'analyse', 'analysis', 'pandas', 'dashboard', 'totals', 'sum'] },
+  { id: 'data', words: ['data', 'dataset', 'csv', 'excel', 'spreadsheet', 'sql', 'query', 'table', 'column', 'columns', 'rows', 'chart', 'metrics', 'statistics', 'average', 'trend', 'analyze', 'analyse', 'analysis', 'pandas', 'dashboard', 'totals', 'sum', 'quarter', 'quarterly', 'revenue', 'growth', 'biggest', 'highest', 'lowest', 'median', 'percent', 'per month', 'kpi', 'drop'] },
   { id: 'math', words: ['calculate', 'solve', 'equation', 'sum', 'odd', 'even', 'numbers', 'how many', 'probability', 'math', 'arithmetic', 'proof', 'prove', 'integral', 'percentage'] },
-  { id: 'marketing', words: ['marketing', 'campaign', 'ad', 'ads', 'newsletter', 'brand', 'product', 'launch', 'slogan', 'tagline', 'landing', 'seo', 'audience', 'customers', 'promotion', 'promote', 'sales', 'conversion', 'subscribers'], weight: 1.1 },
+  { id: 'marketing', words: ['marketing', 'campaign', 'ad', 'ads', 'newsletter', 'brand', 'product', 'launch', 'slogan', 'tagline', 'landing', 'seo', 'audience', 'customers', 'promotion', 'promote', 'sales', 'sale', 'discount', 'offer', 'promo', 'conversion', 'subscribers'], weight: 1.1 },
   { id: 'writing', words: ['write', 'poem', 'story', 'essay', 'article', 'blog', 'post', 'letter', 'email', 'introduction', 'description', 'review', 'speech', 'draft', 'rewrite', 'edit', 'proofread', 'tone', 'headline', 'copy'] },
   { id: 'summary', words: ['summarize', 'summarise', 'summary', 'tl;dr', 'tldr', 'condense', 'key points', 'meeting notes', 'recap', 'minutes'], weight: 1.5 },
   { id: 'extraction', words: ['extract', 'entities', 'entity', 'classify', 'categorize', 'categorise', 'label', 'tag', 'parse', 'fields', 'sentiment'], weight: 1.4 },
@@ -92,9 +94,14 @@ function scoreDomains(text: string): Map<DomainId, number> {
   return scores;
 }
 
+// Marketing words (product, sales) also appear in questions about data; marketing means writing copy.
+const COMPOSES = /\b(?:write|draft|create|compose|craft|email|post|copy|ad|ads|slogan|tagline|newsletter|campaign|announce|announcing|promote)\b/i;
+
 /** The domain a prompt belongs to (ties go to the earlier, more specific domain in the cue list). */
 export function detectDomain(text: string): DomainId {
-  const scores = scoreDomains(text.length > 20_000 ? text.slice(0, 20_000) : text);
+  const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
+  const scores = scoreDomains(sample);
+  if (!COMPOSES.test(sample)) scores.set('marketing', (scores.get('marketing') ?? 0) / 2);
   let best: DomainId = 'general';
   let bestScore = 0;
   for (const cue of CUES) {

@@ -54,7 +54,8 @@ const PROFILES: Record<DomainId, ProfileBuilder> = {
     steps: ['Lead with what matters most to the reader', 'Support it with one concrete detail', 'Close with a clear next step'],
     constraints: ['Length: [number] words at most', 'Must mention: [key facts, names, dates]'],
     successCriteria: ['A reader knows in the first sentence why it matters to them'],
-    audience: 'Audience: [who reads it]. Tone: [for example warm, confident and direct].',
+    audience: 'Audience: [who reads it, and what they already know].',
+    tone: 'Tone: [for example warm, confident and direct].',
   }),
   writing: () => ({
     role: 'You are a skilled writer and editor who adapts voice and length to the reader.',
@@ -64,7 +65,8 @@ const PROFILES: Record<DomainId, ProfileBuilder> = {
     steps: ['Decide the one idea the piece must carry', 'Draft it', 'Tighten every sentence that does not serve that idea'],
     constraints: ['Length: [number] words or sentences', 'Include: [names, facts, details that must appear]'],
     successCriteria: ['Every requested detail appears, and the length and tone match the request'],
-    audience: 'Audience: [who reads it]. Tone: [for example friendly and plain].',
+    audience: 'Audience: [who reads it, and what they already know].',
+    tone: 'Tone: [for example friendly and plain].',
   }),
   summary: () => ({
     role: 'You are an editor who writes precise, faithful summaries.',
@@ -108,7 +110,7 @@ const PROFILES: Record<DomainId, ProfileBuilder> = {
     deliverables: ['A clear explanation', 'One concrete example', 'A one-sentence recap'],
     outputFormat: 'A short explanation, then an example, then the recap.',
     steps: ['Start from what the learner knows', 'Introduce one idea at a time', 'Tie the idea to the example'],
-    constraints: ['Length: 3–6 sentences for the explanation', 'Avoid jargon, or define it when used'],
+    constraints: ['Length: 3–6 sentences for the explanation', 'Use plain words, and define any technical term you need'],
     successCriteria: ['The learner could explain the idea back in their own words'],
     audience: 'Audience: [who is learning, and their level].',
   }),
@@ -118,7 +120,7 @@ const PROFILES: Record<DomainId, ProfileBuilder> = {
     deliverables: ['A reply that diagnoses the problem and gives the next step'],
     outputFormat: 'A short, warm reply in plain language, with numbered steps when there are several.',
     steps: ['Acknowledge the problem', 'Diagnose it from what the customer said', 'Give the fix or the next step'],
-    constraints: ['Never ask for passwords or other personal data; refer to [help article] instead'],
+    constraints: ['Ask only for details needed to diagnose the problem; for passwords or personal data, refer to [help article] instead'],
     successCriteria: ['The customer knows exactly what to do next'],
   }),
   general: () => ({

@@ -16,40 +16,44 @@ const withFinalNewline = (text: string): string => (text.endsWith('\n') ? text :
 /** Line hunks from `before` to `after` (no context), ids `h0`, `h1`, … in document order. */
 export function diffHunks(before: string, after: string, provenance?: readonly RenderedLine[]): DiffHunk[] {
   const patch = structuredPatch('original', 'rewrite', withFinalNewline(before), withFinalNewline(after), undefined, undefined, { context: 0 });
+  const lineAt = (newLine: number): RenderedLine | undefined => provenance?.[newLine - 1];
   const hunks = patch.hunks.flatMap((hunk) => {
     const lines = hunk.lines.filter((line) => !line.startsWith(NO_NEWLINE_MARKER));
-    const strategyOf = (newLine: number): StrategyId | undefined => provenance?.[newLine - 1]?.strategy;
-    return hunk.oldLines === 0 && provenance ? splitInsertion(hunk.oldStart, hunk.newStart, lines, strategyOf) : [{ ...hunk, lines, strategies: strategiesOf(hunk.newStart, hunk.newLines, strategyOf) }];
+    if (hunk.oldLines === 0 && provenance) return splitInsertion(hunk.oldStart, hunk.newStart, lines, lineAt);
+    return [{ ...hunk, lines, strategies: strategiesOf(hunk.newStart, hunk.newLines, lineAt) }];
   });
   return hunks.map((hunk, index) => ({ id: `h${index}`, ...hunk }));
 }
 
-type StrategyAt = (newLine: number) => StrategyId | undefined;
+type LineAt = (newLine: number) => RenderedLine | undefined;
 
 // With no context, a hunk's added lines are exactly new lines newStart … newStart + newLines - 1.
-function strategiesOf(newStart: number, newLines: number, strategyAt: StrategyAt): StrategyId[] {
+function strategiesOf(newStart: number, newLines: number, lineAt: LineAt): StrategyId[] {
   const strategies = new Set<StrategyId>();
   for (let line = newStart; line < newStart + newLines; line += 1) {
-    const strategy = strategyAt(line);
+    const strategy = lineAt(line)?.strategy;
     if (strategy) strategies.add(strategy);
   }
   return [...strategies];
 }
 
-/** Splits a pure insertion into one hunk per strategy run, so each strategy's part can be judged alone. */
-function splitInsertion(oldStart: number, newStart: number, lines: string[], strategyAt: StrategyAt): Omit<DiffHunk, 'id'>[] {
-  const parts: Omit<DiffHunk, 'id'>[] = [];
+/**
+ * Splits a pure insertion into one hunk per section (heading, body and separator together), so each
+ * added part can be accepted or rejected on its own and an accepted part is always well-formed.
+ */
+function splitInsertion(oldStart: number, newStart: number, lines: string[], lineAt: LineAt): Omit<DiffHunk, 'id'>[] {
+  const parts: (Omit<DiffHunk, 'id'> & { section?: string })[] = [];
   lines.forEach((line, offset) => {
-    const strategy = strategyAt(newStart + offset);
+    const rendered = lineAt(newStart + offset);
     const last = parts.at(-1);
-    if (last && last.strategies[0] === strategy) {
+    if (last && last.section === rendered?.section) {
       last.lines.push(line);
       last.newLines += 1;
     } else {
-      parts.push({ oldStart, oldLines: 0, newStart: newStart + offset, newLines: 1, lines: [line], strategies: strategy ? [strategy] : [] });
+      parts.push({ oldStart, oldLines: 0, newStart: newStart + offset, newLines: 1, lines: [line], strategies: [], section: rendered?.section });
     }
   });
-  return parts;
+  return parts.map(({ section: _section, ...part }) => ({ ...part, strategies: strategiesOf(part.newStart, part.newLines, lineAt) }));
 }
 
 /**

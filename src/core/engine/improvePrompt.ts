@@ -102,7 +102,7 @@ export function improvePrompt(original: string, options: ImproveOptions = {}): I
   const styles = ownStyle ? [ownStyle] : (options.styles ?? RENDER_STYLES);
   const rendered = styles.map((style) => {
     const lines = ownStyle
-      ? appendSections(original, additions, style, completionStyle)
+      ? appendSections(original, additions, style, completionStyle, features.layout.sections)
       : renderPrompt(original.replace(/\n+$/, ''), additions, style, completionStyle);
     let text = joinLines(lines);
     if (original.endsWith('\n')) text += '\n';

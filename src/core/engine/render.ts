@@ -17,6 +17,8 @@ export type RenderStyle = (typeof RENDER_STYLES)[number];
 export interface RenderedLine {
   text: string;
   strategy?: StrategyId;
+  /** The section the line belongs to (headings, tags and separators included), for grouping hunks. */
+  section?: SectionKey;
 }
 
 /** An addition together with the strategy that made it. */
@@ -27,9 +29,10 @@ export interface AttributedAddition extends Addition {
 const TITLES: Record<SectionKey, string> = {
   role: 'Role',
   context: 'Context',
-  audience: 'Audience',
+  audience: 'Audience and tone',
   task: 'Task',
   input: 'Input',
+  reasoning: 'Reasoning',
   steps: 'Steps',
   deliverables: 'Deliverables',
   outputFormat: 'Output format',
@@ -48,10 +51,10 @@ interface SectionBody {
 
 function sectionBodies(original: string, additions: AttributedAddition[], taskLast: boolean): SectionBody[] {
   const bodies = new Map<SectionKey, SectionBody>();
-  bodies.set('task', { key: 'task', lines: original.split('\n').map((text) => ({ text })) });
+  bodies.set('task', { key: 'task', lines: original.split('\n').map((text) => ({ text, section: 'task' as const })) });
   for (const addition of additions) {
     const body = bodies.get(addition.section) ?? { key: addition.section, lines: [], strategy: addition.strategy };
-    body.lines.push(...addition.lines.map((text) => ({ text, strategy: addition.strategy })));
+    body.lines.push(...addition.lines.map((text) => ({ text, strategy: addition.strategy, section: addition.section })));
     bodies.set(addition.section, body);
   }
   const order = taskLast ? [...SECTION_ORDER.filter((k) => k !== 'task'), 'task' as const] : SECTION_ORDER;
@@ -60,8 +63,8 @@ function sectionBodies(original: string, additions: AttributedAddition[], taskLa
 
 function renderMarkdown(bodies: SectionBody[]): RenderedLine[] {
   return bodies.flatMap((body, index) => [
-    ...(index > 0 ? [{ text: '', strategy: body.strategy }] : []),
-    { text: `## ${TITLES[body.key]}`, strategy: body.strategy },
+    ...(index > 0 ? [{ text: '', strategy: body.strategy, section: body.key }] : []),
+    { text: `## ${TITLES[body.key]}`, strategy: body.strategy, section: body.key },
     ...body.lines,
   ]);
 }
@@ -71,23 +74,24 @@ function renderXml(bodies: SectionBody[], taskLast: boolean): RenderedLine[] {
   const task = taskLast ? bodies.find((body) => body.key === 'task') : undefined;
   const tagged = bodies.filter((body) => body !== task);
   const lines = tagged.flatMap((body, index) => [
-    ...(index > 0 ? [{ text: '', strategy: body.strategy }] : []),
-    { text: `<${tagOf(body.key)}>`, strategy: body.strategy },
+    ...(index > 0 ? [{ text: '', strategy: body.strategy, section: body.key }] : []),
+    { text: `<${tagOf(body.key)}>`, strategy: body.strategy, section: body.key },
     ...body.lines,
-    { text: `</${tagOf(body.key)}>`, strategy: body.strategy },
+    { text: `</${tagOf(body.key)}>`, strategy: body.strategy, section: body.key },
   ]);
-  return task ? [...lines, { text: '' }, ...task.lines] : lines;
+  return task ? [...lines, { text: '', section: 'task' }, ...task.lines] : lines;
 }
 
 function renderCompact(bodies: SectionBody[]): RenderedLine[] {
   return bodies.flatMap((body) => {
-    // The role and the missing-information policy read as sentences; everything else gets a label.
-    if (body.key === 'role' || body.key === 'questions') return body.lines;
+    // The role and the missing-information policy read as sentences, and audience lines carry their own
+    // labels; everything else gets a label.
+    if (body.key === 'role' || body.key === 'questions' || body.key === 'audience') return body.lines;
     const title = TITLES[body.key];
     if (body.lines.length === 1 && body.key !== 'input') {
-      return [{ text: `${title}: ${body.lines[0]!.text}`, strategy: body.lines[0]!.strategy }];
+      return [{ ...body.lines[0], text: `${title}: ${body.lines[0].text.replace(/^- /, '')}` }];
     }
-    return [{ text: `${title}:`, strategy: body.strategy }, ...body.lines];
+    return [{ text: `${title}:`, strategy: body.strategy, section: body.key }, ...body.lines];
   });
 }
 
@@ -121,19 +125,47 @@ export function existingStyle(sections: Section[]): RenderStyle | undefined {
   return xml >= labels ? 'xml' : 'compact';
 }
 
+/** Names under which a person may already have an (empty) heading for a section. */
+const HEADING_NAMES: Record<SectionKey, readonly string[]> = {
+  role: ['role', 'persona'],
+  context: ['context', 'background'],
+  audience: ['audience', 'audience and tone', 'tone'],
+  task: ['task'],
+  input: ['input', 'data'],
+  reasoning: ['reasoning'],
+  steps: ['steps', 'approach', 'plan'],
+  deliverables: ['deliverables', 'deliverable'],
+  outputFormat: ['output format', 'format', 'output'],
+  constraints: ['constraints', 'requirements', 'rules'],
+  successCriteria: ['success criteria'],
+  questions: ['missing information', 'questions'],
+};
+
 /**
  * Adds sections to a prompt that is already structured, in its own style, without re-rendering it:
- * the person's layout is theirs. New sections go after it (before it when the prompt ends in a cue).
+ * the person's layout is theirs. An empty heading the person left ("Constraints:") is filled in place;
+ * other new sections go after the prompt (before it when the prompt ends in a cue).
  */
 export function appendSections(
   original: string,
   additions: AttributedAddition[],
   style: RenderStyle,
   taskLast: boolean,
+  sections: readonly Section[] = [],
 ): RenderedLine[] {
-  const added = sectionBodies('', additions, false).filter((body) => body.key !== 'task');
-  const rendered = (style === 'compact' ? renderCompact(added) : style === 'xml' ? renderXml(added, false) : renderMarkdown(added));
-  const own = original.replace(/\n+$/, '').split('\n').map((text) => ({ text }));
-  const gap = { text: '', strategy: added[0]?.strategy };
-  return taskLast ? [...rendered, { ...gap }, ...own] : [...own, gap, ...rendered];
+  const own: RenderedLine[] = original.replace(/\n+$/, '').split('\n').map((text) => ({ text }));
+  const lineStarts = own.reduce<number[]>((starts, _line, i) => [...starts, i === 0 ? 0 : starts[i - 1] + own[i - 1].text.length + 1], []);
+  const remaining: SectionBody[] = [];
+  const fills = new Map<number, RenderedLine[]>();
+  for (const body of sectionBodies('', additions, false).filter((b) => b.key !== 'task')) {
+    const empty = sections.find((s) => !s.filled && HEADING_NAMES[body.key].includes(s.name));
+    const line = empty ? lineStarts.indexOf(empty.span.start) : -1;
+    if (line >= 0 && !fills.has(line)) fills.set(line, body.lines);
+    else remaining.push(body);
+  }
+  const filled = own.flatMap((line, i) => [line, ...(fills.get(i) ?? [])]);
+  if (remaining.length === 0) return filled;
+  const rendered = style === 'compact' ? renderCompact(remaining) : style === 'xml' ? renderXml(remaining, false) : renderMarkdown(remaining);
+  const gap = { text: '', strategy: remaining[0].strategy, section: remaining[0].key };
+  return taskLast ? [...rendered, { ...gap }, ...filled] : [...filled, gap, ...rendered];
 }

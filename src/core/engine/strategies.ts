@@ -14,6 +14,7 @@ export const SECTION_ORDER = [
   'audience',
   'task',
   'input',
+  'reasoning',
   'steps',
   'deliverables',
   'outputFormat',
@@ -55,8 +56,11 @@ const hasSection = (f: PromptFeatures, ...names: string[]): boolean =>
 const TEXT_VERBS = /\b(?:summari[sz]e|translate|proofread|extract|classify|review|fix|refactor|explain|rewrite|edit|analy[sz]e|what does)\b/i;
 const VAGUE_LENGTH = /\b(?:short|shorter|brief|briefly|concise|a few (?:sentences|words|lines|paragraphs)|not too (?:long|much)|too descriptive)\b/i;
 
+// Numbers that are quantities, not list markers ("1.") at the start of a line.
+const QUANTITY_NUMBER = /(?<![\d.])(?<!^\s*)\d+(?:[.,]\d+)?(?![.)]\s)/gm;
+
 const isReasoningProblem = (c: StrategyContext): boolean =>
-  c.profile.id === 'math' || (c.features.questions > 0 && (c.original.match(/\d+/g)?.length ?? 0) >= 3);
+  c.profile.id === 'math' || (c.features.questions > 0 && (c.original.match(QUANTITY_NUMBER)?.length ?? 0) >= 3);
 
 /** Every strategy, in the order their bullets are listed. */
 export const STRATEGIES: readonly Strategy[] = [
@@ -74,9 +78,12 @@ export const STRATEGIES: readonly Strategy[] = [
   },
   {
     id: 'add-audience',
-    applies: (c) => Boolean(c.profile.audience) && !c.features.audience && !hasSection(c.features, 'audience'),
-    apply: (c) => ({ section: 'audience', lines: [c.profile.audience!] }),
-    bullet: () => 'Named the audience and tone, which decide vocabulary, length and register.',
+    applies: (c) => (Boolean(c.profile.audience) && !c.features.audience) || (Boolean(c.profile.tone) && !c.features.tone),
+    apply: (c) => ({
+      section: 'audience',
+      lines: [...(!c.features.audience && c.profile.audience ? [c.profile.audience] : []), ...(!c.features.tone && c.profile.tone ? [c.profile.tone] : [])],
+    }),
+    bullet: (c) => `Named the ${[!c.features.audience && c.profile.audience ? 'audience' : '', !c.features.tone && c.profile.tone ? 'tone' : ''].filter(Boolean).join(' and ')}, which decide vocabulary, length and register.`,
   },
   {
     id: 'add-input-slot',
@@ -89,7 +96,7 @@ export const STRATEGIES: readonly Strategy[] = [
   {
     id: 'add-reasoning',
     applies: (c) => !c.features.reasoning && isReasoningProblem(c),
-    apply: () => ({ section: 'steps', lines: ['Work through the problem step by step, then give the final answer on its own line.'] }),
+    apply: () => ({ section: 'reasoning', lines: ['Work through the problem step by step, then give the final answer on its own line.'] }),
     bullet: () => 'Asked for step-by-step reasoning before the answer, which makes multi-step calculations far more reliable.',
   },
   {
@@ -119,12 +126,16 @@ export const STRATEGIES: readonly Strategy[] = [
   {
     id: 'add-constraints',
     applies: (c) => c.profile.constraints.length > 0 && c.features.requirements === 0 && c.features.negatives === 0 && !hasSection(c.features, 'constraints', 'requirements', 'rules') && !c.completionStyle,
-    apply: (c) => ({ section: 'constraints', lines: c.profile.constraints.map((item) => `- ${item}`) }),
+    // A length the prompt already pins down (or that pin-length adds) is not asked for again.
+    apply: (c) => ({
+      section: 'constraints',
+      lines: c.profile.constraints.filter((item) => !(item.startsWith('Length') && VAGUE_LENGTH.test(c.original))).map((item) => `- ${item}`),
+    }),
     bullet: () => 'Added constraint slots (versions, limits, must-haves) so the answer fits your situation instead of a generic one.',
   },
   {
     id: 'add-positive-alternative',
-    applies: (c) => c.features.negatives > 0 && !c.features.positiveAlternative,
+    applies: (c) => c.features.negativeRules > 0 && !c.features.positiveAlternative,
     apply: () => ({ section: 'constraints', lines: ['- Instead of what is ruled out above, do this: [the allowed alternative, e.g. refer the person to a help page].'] }),
     bullet: () => 'The prompt only said what not to do: added a slot for what to do instead, which models follow far more reliably.',
   },

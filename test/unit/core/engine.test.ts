@@ -1,0 +1,166 @@
+import { strict as assert } from 'node:assert';
+import { keptEverything } from '../../../src/core/analysis/templateTokens';
+import { applyHunks } from '../../../src/core/engine/hunks';
+import { improvePrompt } from '../../../src/core/engine/improvePrompt';
+import { judgePrompt } from '../../../src/core/judge/judgePrompt';
+import axisPairs from '../../fixtures/judge/axisPairs.json';
+
+const corpus: string[] = [
+  'Help me code.',
+  'Write a Python function that parses ISO dates from {{input_file}} and returns a list of datetime objects.',
+  'Write a marketing email announcing our spring sale to {customer_name}: 20% off until 31 May.',
+  'What was the average order value per month in the attached sales data?\n\n${csv_rows}',
+  'Summarize the meeting notes below in 5 bullet points.\n\n"""\n<notes>\n"""',
+  'Translate "Good morning, [NAME]" into French.',
+  'Refactor this:\n```js\nfunction add(a,b){return a+b}\n```',
+  ...(axisPairs as { worse: string }[]).map((pair) => pair.worse),
+];
+
+const SEED_IMPROVED = `You are a senior Python developer.
+Task: Help me design and implement clean, well-commented Python code for [task].
+Deliverables:
+- Step-by-step plan with rationale
+- Working code examples with docstrings and tests
+- Edge cases and performance notes
+Constraints: [Python version], [libraries allowed], [time], [I/O limits]
+If information is missing, list 3–5 clarifying questions first, then proceed with reasonable assumptions.`;
+
+describe('engine', () => {
+  describe('keeps the user’s words', () => {
+    for (const text of corpus) {
+      it(JSON.stringify(text.slice(0, 50)), () => {
+        const result = improvePrompt(text);
+        // Unstructured prompts are embedded whole; a structured one may have its empty headings filled in,
+        // so its lines must all be there, in order.
+        const lines = result.improved.split('\n');
+        let at = 0;
+        for (const line of text.replace(/\n+$/, '').split('\n')) {
+          at = lines.indexOf(line, at);
+          assert.ok(at >= 0, `line kept in order: ${JSON.stringify(line)}`);
+          at += 1;
+        }
+        if (!/^(?:Role|Task):/m.test(text)) assert.ok(result.improved.includes(text.replace(/\n+$/, '')), 'embedded verbatim');
+        assert.ok(keptEverything(result.kept), result.kept.summary);
+      });
+    }
+  });
+
+  it('says what it kept', () => {
+    const result = improvePrompt('Write {{count}} taglines for {product} aimed at <audience> in [REGION], each under 8 words, 2 per line.');
+    assert.equal(result.kept.summary, 'kept 4/4 variables, 2/2 numbers');
+  });
+
+  it('improves weak prompts and explains every change', () => {
+    for (const text of corpus) {
+      const result = improvePrompt(text);
+      assert.ok(result.changed, `no change for ${text}`);
+      assert.ok(result.judge.after.total > result.judge.before.total);
+      assert.equal(result.explanation.bullets.length, result.strategies.length);
+      assert.ok(result.explanation.diffs.length > 0);
+      // A prompt with its own sections keeps its layout (one candidate); others get three renderings.
+      const ownLayout = /^(?:Role|Task|Requirements|Offer|Changes):/m.test(text);
+      assert.ok(result.candidates.length >= (ownLayout ? 1 : 3), 'renderings judged');
+      assert.equal(result.judge.after.total, Math.max(...result.candidates.map((c) => c.total)));
+      assert.equal(result.source, 'engine/heuristic@1');
+    }
+  });
+
+  it('converges: improving again adds no duplicate sections and soon finds nothing more', () => {
+    for (const text of corpus) {
+      let current = improvePrompt(text);
+      let rounds = 1;
+      while (current.changed && rounds < 4) {
+        const next = improvePrompt(current.improved);
+        if (!next.changed) break;
+        current = next;
+        rounds += 1;
+      }
+      const final = improvePrompt(current.improved);
+      assert.equal(final.changed, false, `still changing after ${rounds} rounds: ${text}`);
+      assert.match(final.unchangedReason ?? '', /No further improvement found/);
+      for (const heading of ['Role', 'Steps', 'Deliverables', 'Constraints', 'Success criteria']) {
+        const count = current.improved.split('\n').filter((line) => new RegExp(`^(?:## |<)?${heading}(?::|>|$)`, 'i').test(line)).length;
+        assert.ok(count <= 1, `${heading} appears ${count} times`);
+      }
+    }
+  });
+
+  it('is deterministic', () => {
+    for (const text of corpus) assert.deepEqual(improvePrompt(text), improvePrompt(text));
+  });
+
+  it('carries any Unicode through intact', () => {
+    for (const text of ['请帮我写一封邀请函，邀请{{name}}参加3月5日的发布会。', 'اكتب قصيدة قصيرة عن البحر 🌊', 'Résumé ✨ naïve café — emoji 👩‍💻 and e\u0301']) {
+      const result = improvePrompt(text);
+      assert.ok(result.improved.includes(text));
+    }
+  });
+
+  it('fits the domain: Python gets a Python developer and tests', () => {
+    const result = improvePrompt('Write a Python script that deduplicates rows in a CSV file.');
+    assert.match(result.improved, /Python developer/);
+    assert.match(result.improved, /tests/i);
+  });
+
+  it('fits the domain: a marketing email gets a copywriter, audience and tone', () => {
+    const result = improvePrompt('Write a marketing email announcing our spring sale.');
+    assert.match(result.improved, /copywriter/);
+    assert.match(result.improved, /Audience/);
+    assert.match(result.improved, /Tone/);
+  });
+
+  it('fills the empty headings a person left instead of adding new ones', () => {
+    const result = improvePrompt('Role:\nTask:\nWrite release notes for version 2.4.\nConstraints:');
+    const lines = result.improved.split('\n');
+    assert.equal(lines.filter((l) => l.startsWith('Role:')).length, 1);
+    assert.match(lines[lines.indexOf('Role:') + 1], /^You are /);
+    assert.match(lines[lines.indexOf('Constraints:') + 1], /^- /);
+  });
+
+  it('fits the domain: a data question gets an analyst and an output format', () => {
+    const result = improvePrompt('What was the average order value per month last year, and which month was highest?');
+    assert.match(result.improved, /data analyst/);
+    assert.match(result.improved, /table of the key figures/);
+  });
+
+  it('does at least as well as the seed’s improved version of "Help me code."', () => {
+    const ours = improvePrompt('Help me code.');
+    assert.ok(ours.judge.after.total >= judgePrompt(SEED_IMPROVED).total, `${ours.judge.after.total} vs ${judgePrompt(SEED_IMPROVED).total}`);
+  });
+
+  it('ties each hunk to the strategy that made it, and replays any subset of hunks', () => {
+    const result = improvePrompt('Write a haiku about autumn.');
+    const { diffs } = result.explanation;
+    assert.ok(diffs.every((hunk) => /^h\d+$/.test(hunk.id)));
+    const named = new Set(diffs.flatMap((hunk) => hunk.strategies));
+    for (const strategy of result.strategies) assert.ok(named.has(strategy), `${strategy} has a hunk`);
+    assert.equal(applyHunks(result.original, diffs, new Set(diffs.map((h) => h.id))), result.improved);
+    assert.equal(applyHunks(result.original, diffs, new Set()), result.original);
+    const roleHunk = diffs.find((hunk) => hunk.strategies.includes('add-role'))!;
+    const onlyRole = applyHunks(result.original, diffs, new Set([roleHunk.id]));
+    assert.ok(onlyRole.includes('Write a haiku about autumn.'));
+    assert.ok(roleHunk.lines.filter((l) => l.startsWith('+')).every((l) => onlyRole.includes(l.slice(1))));
+    assert.ok(!onlyRole.includes('Deliverables'));
+  });
+
+  it('keeps a completion cue at the very end', () => {
+    const text = 'Q: A shop sells 3 pens for 2 euros. How much do 12 pens cost?\nA: The answer is';
+    const result = improvePrompt(text);
+    assert.ok(result.changed);
+    assert.ok(result.improved.endsWith('A: The answer is'));
+    assert.ok(result.strategies.includes('add-reasoning'));
+  });
+
+  it('reports an empty prompt instead of inventing one', () => {
+    const result = improvePrompt('   \n ');
+    assert.equal(result.changed, false);
+    assert.match(result.unchangedReason!, /empty/);
+  });
+
+  it('lets a selector choose among the applicable strategies', () => {
+    const all = improvePrompt('Write a haiku about autumn.');
+    const onlyRole = improvePrompt('Write a haiku about autumn.', { selectStrategies: () => ['add-role'] });
+    assert.deepEqual(onlyRole.strategies, ['add-role']);
+    assert.deepEqual(onlyRole.skippedStrategies, all.strategies.filter((s) => s !== 'add-role'));
+  });
+});

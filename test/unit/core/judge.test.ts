@@ -1,0 +1,85 @@
+import { strict as assert } from 'node:assert';
+import { judgePrompt } from '../../../src/core/judge/judgePrompt';
+import type { Axis } from '../../../src/core/types';
+import { AXES } from '../../../src/core/types';
+import axisPairs from '../../fixtures/judge/axisPairs.json';
+
+interface AxisPair {
+  axis: Axis;
+  note: string;
+  worse: string;
+  better: string;
+}
+
+const pairs = axisPairs as AxisPair[];
+const allPrompts = pairs.flatMap((pair) => [pair.worse, pair.better]);
+
+describe('judge', () => {
+  it('scores each axis 0–10 and totals them, with feedback and the judge id', () => {
+    for (const text of [...allPrompts, '', 'x', '🙂'.repeat(50)]) {
+      const card = judgePrompt(text);
+      for (const axis of AXES) assert.ok(card[axis] >= 0 && card[axis] <= 10, `${axis}=${card[axis]} for ${text}`);
+      const sum = AXES.reduce((total, axis) => total + card[axis], 0);
+      assert.ok(Math.abs(card.total - sum) < 0.051, `total ${card.total} vs sum ${sum}`);
+      assert.ok(card.total <= 50);
+      assert.equal(card.judge, 'heuristic@1');
+      assert.equal(typeof card.feedback.summary, 'string');
+    }
+  });
+
+  describe('own fixtures: the better prompt wins on its axis and in total', () => {
+    for (const pair of pairs) {
+      it(`${pair.axis}: ${pair.note}`, () => {
+        const worse = judgePrompt(pair.worse);
+        const better = judgePrompt(pair.better);
+        assert.ok(better[pair.axis] > worse[pair.axis], `${pair.axis}: ${better[pair.axis]} should beat ${worse[pair.axis]}`);
+        assert.ok(better.total > worse.total, `total: ${better.total} should beat ${worse.total}`);
+      });
+    }
+  });
+
+  it('never raises a score for appended polite filler', () => {
+    const filler = ['Thanks!', 'Please and thank you so much.', 'I would really appreciate your help.', 'You are the best, thanks in advance!'];
+    for (const text of allPrompts) {
+      const base = judgePrompt(text).total;
+      for (const sentence of filler) {
+        for (const join of [' ', '\n', '\n\n']) {
+          assert.ok(judgePrompt(text + join + sentence).total <= base, `filler raised: ${JSON.stringify(text + join + sentence)}`);
+        }
+      }
+    }
+  });
+
+  it('does not reward empty rubric headings', () => {
+    const plain = 'Write release notes for version 2.4 as a bulleted list.';
+    const scaffolded = `${plain}\n\nRole:\nContext:\nConstraints:\nExamples:`;
+    assert.ok(judgePrompt(scaffolded).total < judgePrompt(plain).total);
+    assert.ok(judgePrompt(scaffolded).suggestions.some((s) => s.rule === 'empty-heading'));
+  });
+
+  it('lets a short precise prompt beat a long vague one', () => {
+    const vague = 'Could you maybe write some kind of description for the product, fairly short but not too short, with various nice things about it and stuff, whatever seems good and appropriate really.';
+    const precise = 'Describe the product in 3 sentences for first-time buyers.';
+    assert.ok(judgePrompt(precise).total > judgePrompt(vague).total);
+  });
+
+  it('ties suggestions to an axis, with the place of the problem when it has one', () => {
+    const card = judgePrompt('Write a fairly short summary of it.');
+    const vague = card.suggestions.find((s) => s.rule === 'vague-words');
+    assert.ok(vague, 'a vague-words suggestion');
+    assert.equal(vague.axis, 'clarity');
+    assert.equal('Write a fairly short summary of it.'.slice(vague.span!.start, vague.span!.end), 'fairly');
+    assert.ok(card.feedback.cons.length > 0);
+  });
+
+  it('is deterministic', () => {
+    for (const text of allPrompts) assert.deepEqual(judgePrompt(text), judgePrompt(text));
+  });
+
+  it('judges any Unicode text without failing', () => {
+    for (const text of ['请用三句话总结下面的文章。\n\n"""\n{article}\n"""', 'اكتب ملخصًا من ثلاث جمل للنص التالي.', '✍️ Write 3 haiku about 🌊 for kids.', 'e\u0301\u200d\ufeff\u202e']) {
+      const card = judgePrompt(text);
+      assert.ok(card.total >= 0 && card.total <= 50);
+    }
+  });
+});
