@@ -5,8 +5,9 @@
  */
 import type { BenchSuite } from './benchTypes';
 import { printFigure } from './benchTypes';
+import { coreBench } from './coreBench';
 
-const suites: BenchSuite[] = [];
+const suites: BenchSuite[] = [coreBench];
 
 async function main(): Promise<void> {
   const only = process.argv[2];

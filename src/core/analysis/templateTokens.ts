@@ -19,6 +19,7 @@ const DOLLAR_BRACE = /\$\{[^{}\n]{1,80}\}/g;
 const SINGLE_BRACE = /(?<![{$])\{[\p{L}_][^{}\n"':;]{0,60}\}(?!\})/gu;
 const ANGLE = /<([\p{L}_][\p{L}\p{N}_ -]{0,40})>/gu;
 const SQUARE = /(?<![\p{L}\p{N}_\]])\[([^[\]\n]{1,60})\](?![(:[])/gu;
+const CLOSING_TAG = /<\/([\p{L}_][\p{L}\p{N}_ -]{0,40})>/gu;
 const NUMBER = /(?<![\p{L}\p{N}_.])\d+(?:[.,]\d+)*%?/gu;
 const QUOTED = /"[^"\n]{1,200}"|“[^”\n]{1,200}”|`[^`\n]{1,120}`/g;
 const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})/;
@@ -35,11 +36,12 @@ function unique(values: Iterable<string>): string[] {
 }
 
 function angleVariables(text: string): string[] {
+  // Names closed somewhere (<task>…</task>) are markup; collected once so this stays linear.
+  const closed = new Set([...text.matchAll(CLOSING_TAG)].map((match) => match[1]));
   const found: string[] = [];
   for (const match of text.matchAll(ANGLE)) {
-    const name = match[1];
-    const isMarkup = HTML_TAGS.has(name.toLowerCase()) || text.includes(`</${name}>`);
-    if (!isMarkup) found.push(match[0]);
+    const name = match[1]!;
+    if (!HTML_TAGS.has(name.toLowerCase()) && !closed.has(name)) found.push(match[0]);
   }
   return found;
 }
@@ -74,13 +76,14 @@ export function codeFences(text: string): string[] {
 
 /** Template variables in every supported form, as written. */
 export function templateVariables(text: string): string[] {
-  const withoutDouble = text.replace(DOUBLE_BRACE, ' ');
+  const braces = text.includes('{');
+  const withoutDouble = braces ? text.replace(DOUBLE_BRACE, ' ') : text;
   return unique([
-    ...(text.match(DOUBLE_BRACE) ?? []),
-    ...(text.match(DOLLAR_BRACE) ?? []),
-    ...(withoutDouble.match(SINGLE_BRACE) ?? []),
-    ...angleVariables(text),
-    ...squareVariables(text),
+    ...(braces ? (text.match(DOUBLE_BRACE) ?? []) : []),
+    ...(braces ? (text.match(DOLLAR_BRACE) ?? []) : []),
+    ...(braces ? (withoutDouble.match(SINGLE_BRACE) ?? []) : []),
+    ...(text.includes('<') ? angleVariables(text) : []),
+    ...(text.includes('[') ? squareVariables(text) : []),
   ]);
 }
 

@@ -119,3 +119,37 @@ export const CODE_LEAD_WORDS = set(`
   import from def class function const let var select with package using #include public private fn
   async export interface type struct module require return
 `);
+
+/** Bit flags of the word classes above, for one lookup per word in hot loops. */
+export const WordClass = {
+  stop: 1,
+  filler: 2,
+  vague: 4,
+  format: 8,
+  audience: 16,
+  tone: 32,
+  unit: 64,
+  imperative: 128,
+  step: 256,
+} as const;
+
+/** Sequencing words ("first", "then", "finally"). */
+export const STEP_WORDS = set('first firstly then next finally afterwards lastly second secondly third thirdly');
+
+/** Every listed word with the classes it belongs to. */
+export const WORD_CLASSES: ReadonlyMap<string, number> = (() => {
+  const classes = new Map<string, number>();
+  const mark = (words: ReadonlySet<string>, flag: number): void => {
+    for (const word of words) classes.set(word, (classes.get(word) ?? 0) | flag);
+  };
+  mark(STOP_WORDS, WordClass.stop);
+  mark(FILLER_WORDS, WordClass.filler);
+  mark(VAGUE_WORDS, WordClass.vague);
+  mark(FORMAT_WORDS, WordClass.format);
+  mark(AUDIENCE_WORDS, WordClass.audience);
+  mark(TONE_WORDS, WordClass.tone);
+  mark(UNIT_WORDS, WordClass.unit);
+  mark(IMPERATIVE_VERBS, WordClass.imperative);
+  mark(STEP_WORDS, WordClass.step);
+  return classes;
+})();

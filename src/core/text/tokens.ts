@@ -60,5 +60,14 @@ export function lowerWords(text: string): string[] {
 
 /** Whether a line is empty or white space only. */
 export function isBlank(line: string): boolean {
-  return line.trim().length === 0;
+  return firstNonSpace(line) === -1;
+}
+
+/** Index of the first character that is not a space or tab (or other white space), or -1. */
+export function firstNonSpace(line: string): number {
+  for (let i = 0; i < line.length; i += 1) {
+    const code = line.charCodeAt(i);
+    if (code !== 32 && code !== 9 && code !== 13 && !(code > 127 && /\s/.test(line[i]!))) return i;
+  }
+  return -1;
 }

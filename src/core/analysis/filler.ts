@@ -1,0 +1,70 @@
+/**
+ * Filler: sentences that carry only politeness or enthusiasm, and politeness phrases inside other
+ * sentences. The analysis blanks them out before measuring anything, so padding can never add a point.
+ */
+import { WORD_CLASSES, WordClass } from '../text/lexicon';
+import type { Token } from '../text/tokenize';
+import type { Piece } from '../text/tokens';
+import type { Finding } from './finding';
+import { LABEL_PREFIX } from './finding';
+
+const POLITENESS = /\b(?:and\s+)?(?:please|kindly|thank you(?: so much| very much)?(?: in advance)?|thanks(?: a lot| so much)?(?: in advance)?(?: for your (?:help|time|patience|assistance))?|(?:i would|i'd) (?:really )?appreciate (?:it|your help|this))\b[!.,]*/gi;
+
+/** Filler sentences (after any "Label:"), and politeness phrases inside other sentences. */
+export function fillerFindings(text: string, sentences: readonly Piece[], tokens: readonly Token[]): Finding[] {
+  const found: Finding[] = [];
+  let next = 0;
+  for (const sentence of sentences) {
+    // A filler sentence typed after a label ("Topic: Thanks!") leaves the label in place.
+    const label = sentence.text.includes(':') ? (LABEL_PREFIX.exec(sentence.text)?.[0].length ?? 0) : 0;
+    const start = sentence.start + label;
+    const end = sentence.start + sentence.text.length;
+    while (next < tokens.length && tokens[next]!.start < start) next += 1;
+    let words = 0;
+    let fillerWords = 0;
+    let onlyFiller = true;
+    for (let i = next; i < tokens.length && tokens[i]!.start < end; i += 1) {
+      const classes = WORD_CLASSES.get(tokens[i]!.lower) ?? 0;
+      words += 1;
+      if (classes & WordClass.filler) fillerWords += 1;
+      else if (!(classes & WordClass.stop)) {
+        onlyFiller = false;
+        break;
+      }
+    }
+    if (words > 0 && onlyFiller && fillerWords > 0) found.push({ text: text.slice(start, end), span: { start, end } });
+  }
+  if (!/please|kindly|thank|appreciate/i.test(text)) return found;
+  for (const match of text.matchAll(POLITENESS)) {
+    const span = { start: match.index, end: match.index + match[0].length };
+    if (!found.some((f) => span.start >= f.span.start && span.end <= f.span.end)) found.push({ text: match[0], span });
+  }
+  return found;
+}
+
+/** The text with filler blanked out by spaces, so every offset still points into the original. */
+export function withoutFiller(text: string, filler: readonly Finding[]): string {
+  if (filler.length === 0) return text;
+  let result = '';
+  let at = 0;
+  for (const { span } of [...filler].sort((a, b) => a.span.start - b.span.start)) {
+    if (span.start < at) continue;
+    result += text.slice(at, span.start) + text.slice(span.start, span.end).replace(/[^\n]/g, ' ');
+    at = span.end;
+  }
+  return result + text.slice(at);
+}
+
+/** The tokens that lie outside every filler span (one pass over both, in order). */
+export function tokensOutside(tokens: readonly Token[], filler: readonly Finding[]): Token[] {
+  if (filler.length === 0) return tokens.slice();
+  const spans = filler.map((f) => f.span).sort((a, b) => a.start - b.start);
+  const kept: Token[] = [];
+  let at = 0;
+  for (const token of tokens) {
+    while (at < spans.length && spans[at]!.end <= token.start) at += 1;
+    const span = spans[at];
+    if (!span || token.end <= span.start || token.start < span.start) kept.push(token);
+  }
+  return kept;
+}

@@ -1,0 +1,11 @@
+/** A place in the text where the analysis found something, and patterns several analysers share. */
+import type { TextSpan } from '../types';
+
+/** A word or phrase found at a place in the text. */
+export interface Finding {
+  text: string;
+  span: TextSpan;
+}
+
+/** "Label: " at the start of a sentence (Task:, Q:, Desired format:). */
+export const LABEL_PREFIX = /^[\p{L}][\p{L} ]{0,24}:\s+/u;

@@ -1,0 +1,142 @@
+/**
+ * Benchmarks of the core: how well the judge separates worse from better prompts (on the evaluation
+ * pairs, read from ../shared at run time), whether filler or empty headings fool it, how often it ties,
+ * and how fast the engine and the judge are, including on adversarial inputs.
+ */
+import { improvePrompt } from '../../src/core/engine/improvePrompt';
+import { judgePrompt } from '../../src/core/judge/judgePrompt';
+import axisPairs from '../fixtures/judge/axisPairs.json';
+import type { BenchFigure, BenchSuite } from './benchTypes';
+import { median, timeRuns } from './benchTypes';
+import type { DevPair } from './devPairs';
+import { devPairsPath, loadDevPairs } from './devPairs';
+import { EMPTY_HEADINGS, FILLER_JOINS, FILLER_SENTENCES } from './judgeProbes';
+
+const share = (count: number, of: number): number => (of === 0 ? 0 : Math.round((count / of) * 1000) / 10);
+
+function judgeQuality(pairs: DevPair[]): BenchFigure[] {
+  let wins = 0;
+  let ties = 0;
+  let emptyBelow = 0;
+  let reach = 0;
+  const losses: string[] = [];
+  for (const pair of pairs) {
+    const worse = judgePrompt(pair.worse).total;
+    const better = judgePrompt(pair.better).total;
+    if (better > worse) wins += 1;
+    else losses.push(pair.id);
+    if (better === worse) ties += 1;
+    if (judgePrompt(pair.worse + EMPTY_HEADINGS).total < better) emptyBelow += 1;
+    if (improvePrompt(pair.worse).judge.after.total >= better) reach += 1;
+  }
+  let raised = 0;
+  let tried = 0;
+  for (const text of pairs.flatMap((pair) => [pair.worse, pair.better])) {
+    const base = judgePrompt(text).total;
+    for (const sentence of FILLER_SENTENCES) {
+      for (const join of FILLER_JOINS) {
+        tried += 1;
+        if (judgePrompt(text + join + sentence).total > base) raised += 1;
+      }
+    }
+  }
+  const totals = pairs.flatMap((pair) => [judgePrompt(pair.worse).total, judgePrompt(pair.better).total]);
+  let allTies = 0;
+  let allPairs = 0;
+  for (let i = 0; i < totals.length; i += 1) {
+    for (let j = i + 1; j < totals.length; j += 1) {
+      allPairs += 1;
+      if (totals[i] === totals[j]) allTies += 1;
+    }
+  }
+  const n = pairs.length;
+  return [
+    { name: 'judge.dev_pairs.better_scores_higher', value: share(wins, n), unit: '%', target: '>= 90%', met: wins / n >= 0.9, detail: `${wins}/${n}${losses.length ? `; lost: ${losses.join(', ')}` : ''}` },
+    { name: 'judge.filler_raised_score', value: raised, unit: 'cases', target: '= 0', met: raised === 0, detail: `${tried} filler appendings tried` },
+    { name: 'judge.empty_headings_below_better', value: share(emptyBelow, n), unit: '%', target: '>= 90%', met: emptyBelow / n >= 0.9, detail: `${emptyBelow}/${n}` },
+    { name: 'judge.dev_pairs.tie_rate', value: share(ties, n), unit: '%', detail: `${ties}/${n} pairs tie` },
+    { name: 'judge.all_prompts.tie_rate', value: share(allTies, allPairs), unit: '%', detail: `${allTies}/${allPairs} pairs of distinct prompts share a total` },
+    { name: 'engine.dev_pairs.rewrite_reaches_better', value: share(reach, n), unit: '%', detail: `${reach}/${n}: improve(worse) scores at least the better prompt` },
+  ];
+}
+
+function ownFixtureQuality(): BenchFigure[] {
+  const pairs = axisPairs as { axis: 'clarity'; worse: string; better: string }[];
+  const wins = pairs.filter((p) => judgePrompt(p.better).total > judgePrompt(p.worse).total).length;
+  const axisWins = pairs.filter((p) => judgePrompt(p.better)[p.axis] > judgePrompt(p.worse)[p.axis]).length;
+  return [
+    { name: 'judge.own_fixtures.better_scores_higher', value: share(wins, pairs.length), unit: '%', detail: `${wins}/${pairs.length}` },
+    { name: 'judge.own_fixtures.better_wins_on_its_axis', value: share(axisWins, pairs.length), unit: '%', detail: `${axisWins}/${pairs.length}` },
+  ];
+}
+
+/** A realistic prompt of about `size` characters, built from our own fixtures. */
+function realisticPrompt(size: number): string {
+  const parts = (axisPairs as { better: string }[]).map((p) => p.better);
+  let text = 'You are an operations analyst for a mid-sized online shop.\n\n## Task\n';
+  for (let i = 0; text.length < size; i += 1) text += `${parts[i % parts.length]}\n\n`;
+  return text.slice(0, size);
+}
+
+function speed(): BenchFigure[] {
+  const prompt2k = realisticPrompt(2048);
+  improvePrompt(prompt2k);
+  const improve2k = median(timeRuns(200, () => improvePrompt(prompt2k)));
+
+  const corpus = [...(axisPairs as { worse: string; better: string }[]).flatMap((p) => [p.worse, p.better]), realisticPrompt(2048), realisticPrompt(8192)];
+  const corpusBytes = corpus.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+  const judgeRounds = timeRuns(30, () => corpus.forEach((text) => judgePrompt(text)));
+  const throughput = corpusBytes / 1e6 / (median(judgeRounds) / 1000);
+
+  const prompt100k = realisticPrompt(100_000);
+  const improve100k = median(timeRuns(5, () => improvePrompt(prompt100k)));
+  return [
+    { name: 'engine.improve_2kb.median', value: improve2k, unit: 'ms', target: '<= 2 ms', met: improve2k <= 2, detail: 'all candidates judged, in-process' },
+    { name: 'judge.throughput', value: throughput, unit: 'MB/s', target: '>= 20 MB/s', met: throughput >= 20, detail: `${corpus.length} realistic prompts, ${corpusBytes} bytes a round` },
+    { name: 'engine.improve_100kb.median', value: improve100k, unit: 'ms', target: '<= 100 ms', met: improve100k <= 100 },
+  ];
+}
+
+/** Inputs built to make careless regular expressions backtrack. */
+function adversarialInputs(): [string, string][] {
+  return [
+    ['one character x100k', 'a'.repeat(100_000)],
+    ['spaces x100k', ' '.repeat(99_999) + 'x'],
+    ['digits and dashes', '1-'.repeat(50_000)],
+    ['nested brackets', '('.repeat(25_000) + '['.repeat(12_500) + '{'.repeat(12_500)],
+    ['unclosed braces', '{'.repeat(50_000) + 'x'],
+    ['10,000 lines', 'Write:\n'.repeat(10_000)],
+    ['10,000 labels', 'Role: a\n'.repeat(10_000)],
+    ['10,000 bullets', '- item\n'.repeat(10_000)],
+    ['capitals x100k', 'DO NOT '.repeat(14_000)],
+    ['quotes', '"'.repeat(100_000)],
+    ['angle brackets', '<a'.repeat(50_000)],
+    ['numbers and units', '3 to 5 sentences '.repeat(6_000)],
+    ['if without verb', 'if '.repeat(33_000)],
+    ['emoji', '👩‍💻'.repeat(20_000)],
+  ];
+}
+
+function adversarial(): BenchFigure[] {
+  let worst = 0;
+  let worstName = '';
+  for (const [name, text] of adversarialInputs()) {
+    const time = median(timeRuns(3, () => improvePrompt(text)));
+    if (time > worst) {
+      worst = time;
+      worstName = name;
+    }
+  }
+  return [{ name: 'engine.adversarial.worst_improve', value: worst, unit: 'ms', target: '<= 100 ms', met: worst <= 100, detail: `${adversarialInputs().length} inputs of ~100 KB; worst: ${worstName}` }];
+}
+
+/** The core benchmark suite. */
+export const coreBench: BenchSuite = {
+  name: 'core',
+  run() {
+    const pairs = loadDevPairs();
+    const quality: BenchFigure[] = pairs ? judgeQuality(pairs) : [];
+    if (!pairs) console.log(`(evaluation pairs not found at ${devPairsPath()}; set PROMPTER_DEV_PAIRS)`);
+    return Promise.resolve([...quality, ...ownFixtureQuality(), ...speed(), ...adversarial()]);
+  },
+};
