@@ -49,7 +49,7 @@ function angleVariables(text: string): string[] {
 function squareVariables(text: string): string[] {
   const found: string[] = [];
   for (const match of text.matchAll(SQUARE)) {
-    const inner = match[1].trim();
+    const inner = match[1]!.trim();
     // Checkboxes ([ ], [x]), citations ([1]) and ellipses ([…]) are not placeholders.
     if (!inner || /^[xX ]$/.test(inner) || /^[\d\s,.–-]+$/.test(inner) || /^[.…]+$/.test(inner)) continue;
     found.push(match[0]);

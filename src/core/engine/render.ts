@@ -89,7 +89,7 @@ function renderCompact(bodies: SectionBody[]): RenderedLine[] {
     if (body.key === 'role' || body.key === 'questions' || body.key === 'audience') return body.lines;
     const title = TITLES[body.key];
     if (body.lines.length === 1 && body.key !== 'input') {
-      return [{ ...body.lines[0], text: `${title}: ${body.lines[0].text.replace(/^- /, '')}` }];
+      return [{ ...body.lines[0]!, text: `${title}: ${body.lines[0]!.text.replace(/^- /, '')}` }];
     }
     return [{ text: `${title}:`, strategy: body.strategy, section: body.key }, ...body.lines];
   });
@@ -154,7 +154,7 @@ export function appendSections(
   sections: readonly Section[] = [],
 ): RenderedLine[] {
   const own: RenderedLine[] = original.replace(/\n+$/, '').split('\n').map((text) => ({ text }));
-  const lineStarts = own.reduce<number[]>((starts, _line, i) => [...starts, i === 0 ? 0 : starts[i - 1] + own[i - 1].text.length + 1], []);
+  const lineStarts = own.reduce<number[]>((starts, _line, i) => [...starts, i === 0 ? 0 : starts[i - 1]! + own[i - 1]!.text.length + 1], []);
   const remaining: SectionBody[] = [];
   const fills = new Map<number, RenderedLine[]>();
   for (const body of sectionBodies('', additions, false).filter((b) => b.key !== 'task')) {
@@ -166,6 +166,6 @@ export function appendSections(
   const filled = own.flatMap((line, i) => [line, ...(fills.get(i) ?? [])]);
   if (remaining.length === 0) return filled;
   const rendered = style === 'compact' ? renderCompact(remaining) : style === 'xml' ? renderXml(remaining, false) : renderMarkdown(remaining);
-  const gap = { text: '', strategy: remaining[0].strategy, section: remaining[0].key };
+  const gap = { text: '', strategy: remaining[0]!.strategy, section: remaining[0]!.key };
   return taskLast ? [...rendered, { ...gap }, ...filled] : [...filled, gap, ...rendered];
 }

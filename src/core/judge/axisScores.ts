@@ -79,8 +79,8 @@ export function scoreClarity(f: PromptFeatures): AxisVerdict {
     const words = [...new Set(f.vague.map((v) => v.text.toLowerCase()))].slice(0, 4).join('", "');
     t.take(capped(0.8 * f.vague.length, 3), `Vague wording ("${words}").`, {
       rule: 'vague-words',
-      message: `Replace "${f.vague[0].text}" with something measurable (a number, a name, a format).`,
-      span: f.vague[0].span,
+      message: `Replace "${f.vague[0]!.text}" with something measurable (a number, a name, a format).`,
+      span: f.vague[0]!.span,
     });
   }
   if (f.ambiguousReference) {
@@ -94,7 +94,7 @@ export function scoreClarity(f: PromptFeatures): AxisVerdict {
     t.take(capped(0.8 * f.shouting.length, 1.6), 'Shouted rules (all capitals) read as emphasis, not instruction.', {
       rule: 'shouting',
       message: 'Write rules in normal case and explain what to do instead.',
-      span: f.shouting[0].span,
+      span: f.shouting[0]!.span,
     });
   }
   if (f.negativeRules > 0 && !f.positiveAlternative && f.instructions === 0) {
@@ -107,7 +107,7 @@ export function scoreClarity(f: PromptFeatures): AxisVerdict {
     t.take(capped(0.3 * f.filler.length, 1), 'Polite filler adds words but no instruction.', {
       rule: 'filler',
       message: 'Drop filler sentences; they do not change the answer.',
-      span: f.filler[0].span,
+      span: f.filler[0]!.span,
     });
   }
   if (f.layout.longestRunOnWords > 120) t.take(1, 'A long run-on paragraph hides the main ask.');
@@ -170,8 +170,8 @@ export function scoreStructure(f: PromptFeatures): AxisVerdict {
   if (empty.length > 0) {
     t.take(capped(0.9 * empty.length, 3), `${plural(empty.length, 'empty heading')} (${empty.map((s) => s.name).slice(0, 3).join(', ')}).`, {
       rule: 'empty-heading',
-      message: `Fill in or remove the empty "${empty[0].name}" heading.`,
-      span: empty[0].span,
+      message: `Fill in or remove the empty "${empty[0]!.name}" heading.`,
+      span: empty[0]!.span,
     });
   }
   if (layout.longestRunOnWords > 80) t.take(1.5, 'One long paragraph; split it into parts.', { rule: 'wall-of-text', message: 'Split the long paragraph into labelled parts or a list.' });

@@ -37,7 +37,7 @@ function verdicts(features: PromptFeatures): Record<Axis, AxisVerdict> {
 
 function summarize(scores: AxisScores, total: number): string {
   const ranked = [...AXES].sort((a, b) => scores[a] - scores[b]);
-  const weakest = ranked[0];
+  const weakest = ranked[0]!;
   const strongest = ranked.at(-1)!;
   const band = total >= 40 ? 'Strong prompt' : total >= 30 ? 'Solid prompt' : total >= 20 ? 'Workable prompt' : 'Weak prompt';
   return `${band} (${total}/50): strongest on ${axisLabel(strongest)}, weakest on ${axisLabel(weakest)}.`;

@@ -39,7 +39,7 @@ describe('prompter CLI', () => {
     it('prints ONE JSON array with the documented fields', async () => {
       const io = memoryIo();
       assert.equal(await runCli(['improve', '--json', '--no-store', SAMPLE], io), 0);
-      const [entry] = JSON.parse(io.out) as ImproveJson[];
+      const entry = (JSON.parse(io.out) as ImproveJson[])[0]!;
       assert.equal(entry.file, SAMPLE);
       assert.ok(entry.improved.includes('Help me code.'));
       assert.ok(entry.explanation.bullets.length > 0);
@@ -99,7 +99,7 @@ describe('prompter CLI', () => {
       const text = 'Résumé ✨ 请总结 اكتب 👩‍💻 e\u0301 \u202e';
       const io = memoryIo(text);
       assert.equal(await runCli(['improve', '--json'], io), 0);
-      assert.ok((JSON.parse(io.out) as { improved: string }[])[0].improved.includes(text));
+      assert.ok((JSON.parse(io.out) as { improved: string }[])[0]!.improved.includes(text));
     });
   });
 

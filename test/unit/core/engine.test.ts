@@ -113,8 +113,8 @@ describe('engine', () => {
     const result = improvePrompt('Role:\nTask:\nWrite release notes for version 2.4.\nConstraints:');
     const lines = result.improved.split('\n');
     assert.equal(lines.filter((l) => l.startsWith('Role:')).length, 1);
-    assert.match(lines[lines.indexOf('Role:') + 1], /^You are /);
-    assert.match(lines[lines.indexOf('Constraints:') + 1], /^- /);
+    assert.match(lines[lines.indexOf('Role:') + 1]!, /^You are /);
+    assert.match(lines[lines.indexOf('Constraints:') + 1]!, /^- /);
   });
 
   it('fits the domain: a data question gets an analyst and an output format', () => {
