@@ -163,6 +163,10 @@ class FileHistoryRepository implements HistoryRepository {
   private async write<T>(op: (ctx: OpContext) => Promise<T>): Promise<T> {
     try {
       await this.fs.mkdirp(this.location);
+    } catch (error) {
+      throw writeFailure(this.location, error, true);
+    }
+    try {
       return await withStoreLock(this.location, this.options.lock ?? {}, async (held) => {
         const ctx = await this.begin(new StoreSession(this.context(), true));
         const result = await op(ctx);

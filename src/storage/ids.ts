@@ -40,7 +40,7 @@ export function isPromptId(id: string): boolean {
 export function parseVersionId(id: string): { promptId: string; versionNo: number } | undefined {
   const match = VERSION_ID_PATTERN.exec(id);
   if (!match) return undefined;
-  return { promptId: match[1], versionNo: Number(match[2]) };
+  return { promptId: match[1]!, versionNo: Number(match[2]) };
 }
 
 /** Throws a StoreError unless `id` is a prompt id. */

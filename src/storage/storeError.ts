@@ -40,42 +40,36 @@ export function errnoCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/** Turns a system error met while writing `dir` into a StoreError that says what to do. */
-export function writeFailure(dir: string, error: unknown): StoreError {
+/**
+ * Turns a system error met while writing `dir` into a StoreError that says what to do. `creating` is true
+ * when the error came from creating the folder itself, where a missing parent means the path is unusable.
+ */
+export function writeFailure(dir: string, error: unknown, creating = false): StoreError {
   if (error instanceof StoreError) return error;
-  const code = errnoCode(error);
+  const code = errnoCode(error) ?? '';
   const detail = error instanceof Error ? error.message : String(error);
-  switch (code ?? '') {
-    case 'EROFS':
-    case 'EACCES':
-    case 'EPERM':
-      return new StoreError(
-        'read-only',
-        `Cannot write the prompt history in ${dir}: the folder is read-only (${code}). ` +
-          'Make it writable, or choose another history location (the CLI takes --store DIR).',
-        { cause: error },
-      );
-    case 'ENOTDIR':
-    case 'ENOENT':
-    case 'EEXIST':
-    case 'ENAMETOOLONG':
-    case 'EINVAL':
-      return new StoreError(
-        'unavailable',
-        `Cannot create the prompt history folder ${dir}: part of that path is not a folder or does not exist ` +
-          `(${code}). Choose another history location (the CLI takes --store DIR).`,
-        { cause: error },
-      );
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return new StoreError(
-        'io',
-        `Cannot write the prompt history in ${dir}: the disk is full (${code}). Free some space and try again.`,
-        { cause: error },
-      );
-    default:
-      return new StoreError('io', `Writing the prompt history in ${dir} failed: ${detail}. Try again.`, {
-        cause: error,
-      });
+  if (['EROFS', 'EACCES', 'EPERM'].includes(code)) {
+    return new StoreError(
+      'read-only',
+      `Cannot write the prompt history in ${dir}: the folder is read-only (${code}). ` +
+        'Make it writable, or choose another history location (the CLI takes --store DIR).',
+      { cause: error },
+    );
   }
+  if (['ENOTDIR', 'ENAMETOOLONG', 'EINVAL'].includes(code) || (creating && ['ENOENT', 'EEXIST'].includes(code))) {
+    return new StoreError(
+      'unavailable',
+      `Cannot create the prompt history folder ${dir}: part of that path is not a folder or does not exist ` +
+        `(${code}). Choose another history location (the CLI takes --store DIR).`,
+      { cause: error },
+    );
+  }
+  if (['ENOSPC', 'EDQUOT'].includes(code)) {
+    return new StoreError(
+      'io',
+      `Cannot write the prompt history in ${dir}: the disk is full (${code}). Free some space and try again.`,
+      { cause: error },
+    );
+  }
+  return new StoreError('io', `Writing the prompt history in ${dir} failed: ${detail}. Try again.`, { cause: error });
 }

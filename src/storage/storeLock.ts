@@ -49,23 +49,30 @@ export async function withStoreLock<T>(dir: string, options: LockOptions, fn: (h
   }
 }
 
+/** Tries to take the lock until `waitMs` has passed; only "held by someone else" is retried. */
+async function lockWithRetries(dir: string, staleMs: number, waitMs: number, onCompromised: (error: Error) => void) {
+  const deadline = Date.now() + waitMs;
+  for (let delay = 1; ; delay = Math.min(50, delay * 1.5)) {
+    try {
+      // NOTE: proper-lockfile's own retries would also retry EACCES/EROFS for the whole wait; we retry only ELOCKED.
+      return await lock(dir, { lockfilePath: join(dir, LOCK_DIR), realpath: false, stale: staleMs, retries: 0, onCompromised });
+    } catch (error) {
+      if (errnoCode(error) !== 'ELOCKED' || Date.now() >= deadline) throw error;
+    }
+    // Randomised short waits keep two busy writers fair.
+    await new Promise((resolve) => setTimeout(resolve, delay * (0.5 + Math.random())));
+  }
+}
+
 async function acquire(dir: string, options: LockOptions): Promise<HeldLock> {
   const staleMs = options.staleMs ?? DEFAULT_STALE_MS;
   const waitMs = options.waitMs ?? DEFAULT_WAIT_MS;
-  const maxTimeout = 50;
   let compromised: Error | undefined;
   let release: () => Promise<void>;
   try {
-    release = await lock(dir, {
-      lockfilePath: join(dir, LOCK_DIR),
-      realpath: false,
-      stale: staleMs,
-      // NOTE: short randomised retries keep two busy writers fair; the count covers waitMs at the cap.
-      retries: { retries: Math.ceil(waitMs / maxTimeout), minTimeout: 1, maxTimeout, factor: 1.5, randomize: true },
-      onCompromised: (error) => {
-        // The default handler throws from a timer, which would crash the editor's extension host.
-        compromised = error;
-      },
+    release = await lockWithRetries(dir, staleMs, waitMs, (error) => {
+      // The default handler throws from a timer, which would crash the editor's extension host.
+      compromised = error;
     });
   } catch (error) {
     if (errnoCode(error) === 'ELOCKED') {

@@ -64,6 +64,16 @@ export class StoreSession {
     this.ops.push({ op: 'write', path: rel, doc });
   }
 
+  /** Names of files staged for writing directly inside the folder `folderRel` (not yet on disk). */
+  stagedNames(folderRel: string): string[] {
+    const prefix = `${folderRel}/`;
+    return this.ops.flatMap((op) =>
+      op.op === 'write' && op.path.startsWith(prefix) && !op.path.slice(prefix.length).includes('/')
+        ? [op.path.slice(prefix.length)]
+        : [],
+    );
+  }
+
   /** Stages removing the file or folder `rel`. */
   remove(rel: string): void {
     for (const key of this.cache.keys()) if (key === rel || key.startsWith(`${rel}/`)) this.cache.set(key, null);

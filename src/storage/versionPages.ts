@@ -20,11 +20,10 @@ export function putVersionPage(session: StoreSession, doc: VersionPageDoc): void
 
 /** Page numbers of a prompt's version pages, ascending. */
 export async function versionPageNumbers(session: StoreSession, promptId: string): Promise<number[]> {
-  const names = await session.ctx.fs.readdir(join(session.ctx.dir, promptDir(promptId)));
-  return names
-    .map(parseVersionPageName)
-    .filter((page): page is number => page !== undefined)
-    .sort((a, b) => a - b);
+  const folder = promptDir(promptId);
+  const names = [...(await session.ctx.fs.readdir(join(session.ctx.dir, folder))), ...session.stagedNames(folder)];
+  const pages = new Set(names.map(parseVersionPageName).filter((page): page is number => page !== undefined));
+  return [...pages].sort((a, b) => a - b);
 }
 
 /** Every version of a prompt with its scores, oldest first. */
