@@ -6,8 +6,9 @@
 import type { BenchSuite } from './benchTypes';
 import { printFigure } from './benchTypes';
 import { coreBench } from './coreBench';
+import { storeBench } from './storeBench';
 
-const suites: BenchSuite[] = [coreBench];
+const suites: BenchSuite[] = [coreBench, storeBench];
 
 async function main(): Promise<void> {
   const only = process.argv[2];
