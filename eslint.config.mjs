@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const nodeIo = ['fs', 'fs/promises', 'child_process', 'net', 'http', 'https', 'os', 'worker_threads'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'media/**/*.js', '*.mjs'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'media/**/*.js', '**/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// `npm test`: every check the project has, in one command, ending with the line CI reads:
+// "N passed, N failed". Type-check and lint count as one check each; test suites report their own counts.
+import { spawnSync } from 'node:child_process';
+
+const stages = [
+  { name: 'type-check', command: 'npx', args: ['tsc', '--noEmit'] },
+  { name: 'lint', command: 'npx', args: ['eslint', '.'] },
+  { name: 'build', command: 'node', args: ['esbuild.config.mjs', '--tests'] },
+  { name: 'unit tests', command: 'npx', args: ['mocha', '--config', 'test/unit/.mocharc.json'], counts: true },
+];
+
+let passed = 0;
+let failed = 0;
+for (const stage of stages) {
+  console.log(`\n=== ${stage.name} ===`);
+  const result = spawnSync(stage.command, stage.args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  process.stdout.write(output.replace(/^npm warn Unknown (?:user|env) config.*\n/gm, ''));
+  const ok = result.status === 0;
+  if (stage.counts) {
+    const passing = Number(/(\d+) passing/.exec(output)?.[1] ?? 0);
+    const failing = Number(/(\d+) failing/.exec(output)?.[1] ?? 0);
+    passed += passing;
+    // A suite that crashed before reporting still counts as a failure.
+    failed += failing || (ok ? 0 : 1);
+  } else if (ok) passed += 1;
+  else failed += 1;
+  if (!ok) console.log(`${stage.name} FAILED (exit ${result.status})`);
+}
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exitCode = failed === 0 ? 0 : 1;
