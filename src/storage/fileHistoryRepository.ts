@@ -202,7 +202,8 @@ class FileHistoryRepository implements HistoryRepository {
 
   /** A session over a folder that does not exist: every file reads as missing. */
   private detached(): OpContext {
-    return { session: new StoreSession(this.context(), false), head: emptyHead(Date.now()) };
+    const session = new StoreSession(this.context(), false);
+    return { session, head: emptyHead(session.ctx.now()) };
   }
 
   /** Completes an interrupted commit, cleans temp files, imports a format-0 history, loads the head. */

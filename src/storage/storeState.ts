@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { PromptRecord, PromptSummary } from '../core/history';
 import type { HeadDoc, IndexPageDoc, ManifestDoc } from './documents';
 import { SCHEMA_VERSION, headCodec, indexPageCodec, manifestCodec } from './documents';
-import { parseVersionId } from './ids';
+import { isPromptId, parseVersionId } from './ids';
 import {
   HEAD_FILE,
   INDEX_PAGE_SIZE,
@@ -76,7 +76,7 @@ export async function loadIndexPage(session: StoreSession, head: HeadDoc, page: 
   // Pages up to head.indexPages are never deleted, so a missing one was moved aside (now or before a crash).
   if (page > head.indexPages && !session.wasCorrupt(rel)) return rebuilt;
   const { fs, dir } = session.ctx;
-  for (const id of (await fs.readdir(join(dir, 'prompts'))).sort()) {
+  for (const id of (await fs.readdir(join(dir, 'prompts'))).filter(isPromptId).sort()) {
     const manifest = await session.read(manifestPath(id), manifestCodec);
     if (manifest?.indexPage === page) rebuilt.prompts.push(summaryOf(manifest));
   }

@@ -18,7 +18,9 @@ async function rejectsWith(promise: Promise<unknown>, code: string): Promise<Sto
   assert.fail(`expected a StoreError with code ${code}`);
 }
 
-describe('history store: repository operations', () => {
+describe('history store: repository operations', function () {
+  // Each write fsyncs ~9 times (FORMAT.md); the page-spanning cases do a few hundred writes.
+  this.timeout(60_000);
   let dir: string;
   let repo: HistoryRepository;
   beforeEach(() => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openHistoryStore } from '../../../src/storage/fileHistoryRepository';
 import { StoreError } from '../../../src/storage/storeError';
@@ -25,22 +25,31 @@ describe('history store: a folder that cannot be written gives a clear error, no
     });
   });
 
-  it('a read-only store folder: reads still work, writes fail with StoreError "read-only", nothing changes', async () => {
+  it('a read-only store folder: reads still work, writes fail with StoreError "read-only", nothing changes', async function () {
     // Tests run as root, and root ignores file modes. So the probe runs as a real unprivileged process
     // (uid/gid 65534, "nobody") on a folder made read-only with chmod; as a normal user it runs as that user.
-    const dir = join(tempDir('readonly'), '.prompter');
+    const parent = tempDir('readonly');
+    const dir = join(parent, '.prompter');
     const repo = openHistoryStore(dir);
     await repo.createPrompt('already here', {});
     const before = readdirSync(dir).sort();
-    chmodSync(join(dir, '..'), 0o755);
+    // The bundled helper is self-contained; a copy beside the store is readable by "nobody" wherever the
+    // checkout lives (a home folder may be closed to other users).
+    const probeScript = join(parent, 'storeWriter.js');
+    copyFileSync(helper, probeScript);
+    chmodSync(parent, 0o755);
     chmodSync(dir, 0o555);
     try {
       const asRoot = process.getuid?.() === 0;
-      const run = spawnSync(process.execPath, [helper, 'probe', dir], {
+      const run = spawnSync(process.execPath, [probeScript, 'probe', dir], {
         encoding: 'utf8',
         timeout: 20_000,
         ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
       });
+      if (run.error && (run.error as NodeJS.ErrnoException).code === 'EPERM') {
+        // Root without CAP_SETUID (some containers) can neither drop to another user nor be stopped by modes.
+        this.skip();
+      }
       assert.equal(run.status, 0, `probe exited ${run.status}: ${run.stderr}`);
       const probe = JSON.parse(run.stdout) as { listed: number; writeError?: { code: string; message: string } };
       assert.equal(probe.listed, 1, 'the existing prompt is listed');
