@@ -62,6 +62,8 @@ export interface PromptFeatures {
   questionsPolicy: boolean;
   /** Data the prompt works on: a delimited block, a labelled field, or a variable standing for it. */
   inputData: boolean;
+  /** Data laid out as a block of its own (which delimiters should fence), not a variable inside a sentence. */
+  dataBlock: boolean;
   variables: string[];
   codeFences: number;
   layout: Layout;
@@ -125,10 +127,11 @@ function quantities(text: string): Finding[] {
   );
 }
 
-function hasInputData(lines: readonly Piece[], layout: Layout, variables: readonly string[]): boolean {
-  if (layout.delimiterPairs > 0 || variables.length > 0) return true;
+/** Data standing as a block of its own: a labelled field, a variable alone on its line, a table. */
+function hasDataBlock(lines: readonly Piece[], layout: Layout, variables: readonly string[]): boolean {
+  const alone = new Set(variables);
   return layout.sections.some((section) => section.kind === 'label' && !section.rubric && INPUT_LABEL.test(section.name))
-    || lines.some((line) => line.text.includes('\t'));
+    || lines.some((line) => line.text.includes('\t') || (alone.size > 0 && alone.has(line.text.trim())));
 }
 
 function ambiguousReference(text: string, sentences: readonly Piece[], inputData: boolean): Finding | undefined {
@@ -184,7 +187,8 @@ export function analyzePrompt(original: string): PromptFeatures {
   }
 
   const variables = templateVariables(text);
-  const inputData = hasInputData(lines, layout, variables);
+  const dataBlock = hasDataBlock(lines, layout, variables);
+  const inputData = dataBlock || layout.delimiterPairs > 0 || variables.length > 0;
   return {
     words: stats.words,
     distinctContentWords: stats.distinctContentWords,
@@ -213,6 +217,7 @@ export function analyzePrompt(original: string): PromptFeatures {
     examples: ((mentions('example', 'examples', 'instance', 'e', 'such', 'like') || text.includes('<example>')) && EXAMPLE.test(text)) || layout.exampleRepetitions > 0,
     questionsPolicy: mentions('question', 'questions', 'assumptions', 'missing', 'ask') && QUESTIONS_POLICY.test(text),
     inputData,
+    dataBlock,
     variables,
     codeFences: text.includes('```') || text.includes('~~~') ? codeFences(text).length : 0,
     layout,

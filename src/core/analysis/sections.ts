@@ -47,6 +47,8 @@ export interface Layout {
 
 const MARKDOWN_HEADING = /^ {0,3}#{1,6}[ \t]+(\S.{0,80})$/;
 // The part before a label's colon, once white space, a bullet and bold markers are stripped.
+const MARKUP = /[*_`#:]/;
+const MARKUP_ALL = /[*_`#:]/g;
 const LABEL_NAME = /^[\p{Lu}\p{Lt}][\p{L}\p{N} /&'’()-]{0,38}$/u;
 const LABEL_LEAD = /^\s{0,8}(?:[-*•]\s+)?(?:\*\*)?/;
 const XML_OPEN = /^\s*<([a-z_][a-z0-9_-]{0,30})>\s*$/i;
@@ -78,8 +80,8 @@ function headingOf(line: string, lead: string): Omit<Section, 'span' | 'filled'>
 }
 
 function named(raw: string, kind: Section['kind'], inline: boolean): Omit<Section, 'span' | 'filled'> {
-  const name = raw.replace(/[*_`#:]/g, '').trim().toLowerCase();
-  const rubric = name.split(/\s+/).some((word) => RUBRIC_HEADINGS.has(word));
+  const name = (MARKUP.test(raw) ? raw.replace(MARKUP_ALL, '') : raw).trim().toLowerCase();
+  const rubric = RUBRIC_HEADINGS.has(name) || (name.includes(' ') && name.split(' ').some((word) => RUBRIC_HEADINGS.has(word)));
   return { name, kind, inline, rubric };
 }
 
@@ -95,8 +97,9 @@ function exampleRepetitions(labels: string[]): number {
 }
 
 function trailingCueOf(lines: Piece[], sections: Section[]): TrailingCue | undefined {
-  const nonBlank = lines.filter((line) => !isBlank(line.text));
-  const last = nonBlank.at(-1);
+  let index = lines.length - 1;
+  while (index >= 0 && isBlank(lines[index]!.text)) index -= 1;
+  const last = lines[index];
   if (!last) return undefined;
   const text = last.text.trim();
   if (BARE_BULLET.test(text)) return 'bullet';

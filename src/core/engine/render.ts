@@ -125,6 +125,20 @@ export function existingStyle(sections: Section[]): RenderStyle | undefined {
   return xml >= labels ? 'xml' : 'compact';
 }
 
+/** The index of the line starting at `offset` (binary search over sorted line starts), or -1. */
+function lineIndexAt(lineStarts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const start = lineStarts[mid]!;
+    if (start === offset) return mid;
+    if (start < offset) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
+
 /** Names under which a person may already have an (empty) heading for a section. */
 const HEADING_NAMES: Record<SectionKey, readonly string[]> = {
   role: ['role', 'persona'],
@@ -154,12 +168,17 @@ export function appendSections(
   sections: readonly Section[] = [],
 ): RenderedLine[] {
   const own: RenderedLine[] = original.replace(/\n+$/, '').split('\n').map((text) => ({ text }));
-  const lineStarts = own.reduce<number[]>((starts, _line, i) => [...starts, i === 0 ? 0 : starts[i - 1]! + own[i - 1]!.text.length + 1], []);
+  const lineStarts: number[] = [];
+  let offset = 0;
+  for (const line of own) {
+    lineStarts.push(offset);
+    offset += line.text.length + 1;
+  }
   const remaining: SectionBody[] = [];
   const fills = new Map<number, RenderedLine[]>();
   for (const body of sectionBodies('', additions, false).filter((b) => b.key !== 'task')) {
     const empty = sections.find((s) => !s.filled && HEADING_NAMES[body.key].includes(s.name));
-    const line = empty ? lineStarts.indexOf(empty.span.start) : -1;
+    const line = empty ? lineIndexAt(lineStarts, empty.span.start) : -1;
     if (line >= 0 && !fills.has(line)) fills.set(line, body.lines);
     else remaining.push(body);
   }

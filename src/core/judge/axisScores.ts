@@ -160,7 +160,7 @@ export function scoreStructure(f: PromptFeatures): AxisVerdict {
   if (layout.listItems >= 2) t.add(1.4, 'Uses a list for separate items.');
   if (layout.delimiterPairs > 0) t.add(2, 'Fences input data with delimiters.');
   else if (f.inputData && layout.blocks > 1) t.add(0.8, 'Keeps the data apart from the instruction.');
-  if (f.inputData && layout.delimiterPairs === 0 && f.variables.length + layout.sections.length > 0) {
+  if (f.dataBlock && layout.delimiterPairs === 0) {
     t.suggest({ rule: 'no-delimiters', message: 'Wrap pasted data in delimiters (""" … """ or <data>…</data>) so it is not read as instructions.' });
   }
   if (layout.exampleRepetitions > 0) t.add(capped(0.8 * layout.exampleRepetitions, 1.6), 'Examples follow one consistent pattern.');
