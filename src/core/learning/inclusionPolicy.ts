@@ -80,8 +80,9 @@ export function posterior(stats: StrategyStats | undefined, policy: InclusionPol
 export function inclusionLowerBound(stats: StrategyStats | undefined, policy: InclusionPolicy = DEFAULT_POLICY): number {
   const evidence = (stats?.accepted ?? 0) + (stats?.rejected ?? 0);
   const solid = Math.min(1, evidence / policy.solidEvidence);
-  const maxExclusion = policy.thinEvidenceMaxExclusion + (1 - policy.floor - policy.thinEvidenceMaxExclusion) * solid;
-  return Math.max(policy.floor, 1 - maxExclusion);
+  // Written from the floor up, so solid evidence gives exactly the floor (no 0.05000000000000004).
+  const thinLowerBound = 1 - policy.thinEvidenceMaxExclusion;
+  return policy.floor + Math.max(0, thinLowerBound - policy.floor) * (1 - solid);
 }
 
 /** The probability that the selector includes the strategy when it applies (Thompson, then the bounds). */
