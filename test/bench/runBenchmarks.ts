@@ -7,8 +7,9 @@ import type { BenchSuite } from './benchTypes';
 import { printFigure } from './benchTypes';
 import { coreBench } from './coreBench';
 import { storeBench } from './storeBench';
+import { learningBench } from './learningBench';
 
-const suites: BenchSuite[] = [coreBench, storeBench];
+const suites: BenchSuite[] = [coreBench, storeBench, learningBench];
 
 async function main(): Promise<void> {
   const only = process.argv[2];

@@ -19,7 +19,7 @@ export type LoadedLearningState =
       ok: false;
       /** An empty state, so the caller can go on with the prior. */
       state: LearningStateV1;
-      /** What was wrong and what happens now, in one or two sentences. */
+      /** What is wrong, in one sentence starting "The stored learning state"; the caller adds what happens next. */
       error: string;
     };
 
@@ -38,8 +38,6 @@ const STRATEGY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const headerSchema = z.object({ version: z.literal(LEARNING_STATE_VERSION), rewrites: count, decisions: count, strategies: z.record(z.string(), z.unknown()) });
 
-const AFRESH = 'Learning starts again from the judge prior; the stored state is replaced at the next update.';
-
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
@@ -53,8 +51,10 @@ function firstIssue(error: z.ZodError): string {
   return `${where}: ${issue.message}`;
 }
 
-function failure(reason: string, next = AFRESH): LoadedLearningState {
-  return { ok: false, state: emptyLearningState(), error: `The stored learning state ${reason}. ${next}` };
+// The message says what is wrong, not what happens next: that is the caller's policy (start afresh,
+// or pause learning and keep the file for a person to look at).
+function failure(reason: string): LoadedLearningState {
+  return { ok: false, state: emptyLearningState(), error: `The stored learning state ${reason}.` };
 }
 
 /** Validates (and if need be repairs) a learning state read from disk; `undefined` means none was stored. */
@@ -64,8 +64,7 @@ export function loadLearningState(raw: unknown): LoadedLearningState {
   const version: unknown = (raw as { version?: unknown }).version;
   if (typeof version !== 'number') return failure('has no version number, so it was not written by this extension');
   if (version > LEARNING_STATE_VERSION) {
-    const next = 'Update the extension before the next rewrite to keep it; this release starts again from the judge prior.';
-    return failure(`was written by a newer release (format ${version}; this one reads ${LEARNING_STATE_VERSION})`, next);
+    return failure(`was written by a newer release (format ${version}; this one reads ${LEARNING_STATE_VERSION}): update the extension to use it`);
   }
   // NOTE: format 1 is the first; when a format 2 exists, a migration from 1 goes here, before validation.
   if (version !== LEARNING_STATE_VERSION) return failure(`has an unknown format ${version}`);

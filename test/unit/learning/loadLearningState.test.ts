@@ -39,7 +39,7 @@ describe('loading the learning state', () => {
   });
 
   it('refuses a newer format and says to update, and an unknown older one', () => {
-    refused({ ...trained, version: 2 }, /written by a newer release \(format 2; this one reads 1\)\. Update the extension/);
+    refused({ ...trained, version: 2 }, /written by a newer release \(format 2; this one reads 1\): update the extension to use it\.$/);
     refused({ ...trained, version: 0 }, /unknown format 0/);
   });
 
