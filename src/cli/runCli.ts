@@ -1,50 +1,114 @@
 /**
- * The `prompter` command line: parses the arguments, reads the inputs and runs one command.
- * Exit codes are part of the contract: 0 ok, 2 usage or input error.
+ * The `prompter` command line: parses the arguments, opens what the command needs and runs it.
+ * Exit codes are part of the contract: 0 ok, 1 lint found a prompt below --min, 2 usage or input error.
  */
 import { parseArgs } from 'node:util';
+import type { ImproveResult } from '../core/engine/improvePrompt';
+import type { HistoryRepository } from '../core/history';
+import { UnknownPromptError } from '../core/improveLoop';
+import type { LearningLink } from '../core/learningStore';
+import { linkLearning } from '../core/learningStore';
 import { DEFAULT_MAX_CHARS } from '../core/input/promptInput';
 import type { CliIo } from './cliIo';
+import { describeStoreError, openCliStore } from './cliStore';
 import type { CommandContext } from './commands/commandContext';
+import { FeedbackUsageError, runFeedback } from './commands/feedbackCommand';
+import { runHistory } from './commands/historyCommand';
 import { runImprove } from './commands/improveCommand';
 import { runJudge } from './commands/judgeCommand';
 import { runLint } from './commands/lintCommand';
+import { runStats } from './commands/statsCommand';
 import { findPromptFiles } from './findPromptFiles';
 import { paint } from './humanOutput';
 import { readInputs } from './readInputs';
-import { IMPROVE_USAGE, JUDGE_USAGE, LINT_USAGE, MAIN_USAGE } from './usage';
+import { USAGE } from './usage';
 
 /** The version printed by --version (kept in step with package.json by a unit test). */
 export const CLI_VERSION = '0.1.0';
 
 class UsageError extends Error {}
 
-const COMMON_OPTIONS = {
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  'max-chars': { type: 'string' },
+const flag = { type: 'boolean' } as const;
+const text = { type: 'string' } as const;
+const BASE = { json: flag, help: { type: 'boolean', short: 'h' } } as const;
+const STORE = { store: text } as const;
+
+const OPTIONS = {
+  judge: { ...BASE, 'max-chars': text },
+  improve: { ...BASE, ...STORE, 'max-chars': text, 'no-store': flag, again: text },
+  lint: { ...BASE, 'max-chars': text, min: text },
+  history: { ...BASE, ...STORE },
+  feedback: { ...BASE, ...STORE, hunks: text },
+  stats: { ...BASE, ...STORE },
 } as const;
 
-const COMMANDS = {
-  judge: { usage: JUDGE_USAGE, options: COMMON_OPTIONS },
-  improve: { usage: IMPROVE_USAGE, options: { ...COMMON_OPTIONS, 'no-store': { type: 'boolean' } } },
-  lint: { usage: LINT_USAGE, options: { ...COMMON_OPTIONS, min: { type: 'string' } } },
-} as const;
+type CommandName = keyof typeof OPTIONS;
+type Values = { [key: string]: string | boolean | undefined };
 
-type CommandName = keyof typeof COMMANDS;
-
-function parseNumber(flag: string, value: string | undefined, fallback: number, accept: (n: number) => boolean, kind: string): number {
-  if (value === undefined) return fallback;
+function parseNumber(name: string, value: string | boolean | undefined, fallback: number, accept: (n: number) => boolean, kind: string): number {
+  if (typeof value !== 'string') return fallback;
   const parsed = Number(value);
-  if (value.trim() === '' || !accept(parsed)) throw new UsageError(`--${flag} takes ${kind}, not "${value}".`);
+  if (value.trim() === '' || !accept(parsed)) throw new UsageError(`--${name} takes ${kind}, not "${value}".`);
   return parsed;
 }
 
-function parse(args: string[], options: (typeof COMMANDS)[keyof typeof COMMANDS]['options']) {
+function parse(name: CommandName, args: string[]): { values: Values; positionals: string[] } {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    return parseArgs({ args, options: OPTIONS[name], allowPositionals: true, strict: true }) as { values: Values; positionals: string[] };
   } catch (error) {
     throw new UsageError((error as Error).message.replace(/\. To specify.*$/s, '.'));
+  }
+}
+
+function storeOf(io: CliIo, values: Values): HistoryRepository {
+  return openCliStore(io, { store: typeof values.store === 'string' ? values.store : undefined })!;
+}
+
+function learningOf(io: CliIo, repository: HistoryRepository): LearningLink {
+  return linkLearning(repository, (message) => io.stderr(`prompter: warning: ${message}\n`));
+}
+
+async function runCommand(name: CommandName, values: Values, positionals: string[], io: CliIo): Promise<number> {
+  const context: CommandContext = { io, paint: paint(io.color && !values.json), json: Boolean(values.json) };
+  const maxChars = parseNumber('max-chars', values['max-chars'], DEFAULT_MAX_CHARS, (n) => Number.isInteger(n) && n > 0, 'a positive whole number');
+  switch (name) {
+    case 'judge':
+      return runJudge(context, await readInputs(positionals, io, maxChars));
+    case 'improve': {
+      const repository = values['no-store'] ? undefined : storeOf(io, values);
+      const learning = repository ? learningOf(io, repository) : undefined;
+      const deps = {
+        now: () => performance.now(),
+        ...(learning ? { engineOptions: (prompt: string) => learning.engineOptions(prompt), onResult: (result: ImproveResult) => learning.recordResult(result) } : {}),
+      };
+      if (typeof values.again === 'string') {
+        if (!repository) throw new UsageError('--again improves a stored prompt, so it cannot be combined with --no-store.');
+        if (positionals.length) throw new UsageError('--again takes a prompt id and no files.');
+        return runImprove(context, { againPromptId: values.again }, repository, deps);
+      }
+      return runImprove(context, { inputs: await readInputs(positionals, io, maxChars) }, repository, deps);
+    }
+    case 'lint': {
+      if (positionals.length === 0) throw new UsageError('lint needs the prompt files or folders to check, e.g. "prompter lint prompts/".');
+      const min = parseNumber('min', values.min, 0, (n) => Number.isFinite(n) && n >= 0 && n <= 50, 'a score from 0 to 50');
+      const { files, missing } = await findPromptFiles(positionals.map((path) => (path.startsWith('/') ? path : `${io.cwd}/${path}`)));
+      return runLint(context, await readInputs([...files, ...missing], io, maxChars), min);
+    }
+    case 'history':
+      if (positionals.length > 1) throw new UsageError('history takes at most one prompt id.');
+      return runHistory(context, storeOf(io, values), positionals[0]);
+    case 'feedback': {
+      const [versionId, verb, ...extra] = positionals;
+      if (!versionId || !verb || extra.length) throw new UsageError('usage: prompter feedback VERSION_ID accept|reject [--hunks 0,2]');
+      const repository = storeOf(io, values);
+      const learning = learningOf(io, repository);
+      return runFeedback(context, repository, versionId, verb, typeof values.hunks === 'string' ? values.hunks : undefined, (event) => learning.recordDecision(event));
+    }
+    case 'stats': {
+      if (positionals.length) throw new UsageError('stats takes no arguments.');
+      const repository = storeOf(io, values);
+      return runStats(context, repository, () => learningOf(io, repository).report());
+    }
   }
 }
 
@@ -53,37 +117,29 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const [name, ...rest] = argv;
   try {
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-      io.stdout(MAIN_USAGE);
+      io.stdout(USAGE.main);
       return name === undefined ? 2 : 0;
     }
     if (name === '--version' || name === '-v') {
       io.stdout(`${CLI_VERSION}\n`);
       return 0;
     }
-    if (!Object.hasOwn(COMMANDS, name)) throw new UsageError(`unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}.`);
-    const command = COMMANDS[name as CommandName];
-    const { values, positionals } = parse([...rest], command.options);
+    if (!Object.hasOwn(OPTIONS, name)) throw new UsageError(`unknown command "${name}". Commands: ${Object.keys(OPTIONS).join(', ')}.`);
+    const command = name as CommandName;
+    const { values, positionals } = parse(command, [...rest]);
     if (values.help) {
-      io.stdout(command.usage);
+      io.stdout(USAGE[command]);
       return 0;
     }
-    const maxChars = parseNumber('max-chars', values['max-chars'], DEFAULT_MAX_CHARS, (n) => Number.isInteger(n) && n > 0, 'a positive whole number');
-    const context: CommandContext = { io, paint: paint(io.color && !values.json), json: Boolean(values.json) };
-    switch (name as CommandName) {
-      case 'judge':
-        return runJudge(context, await readInputs(positionals, io, maxChars));
-      case 'improve':
-        return runImprove(context, await readInputs(positionals, io, maxChars));
-      case 'lint': {
-        if (positionals.length === 0) throw new UsageError('lint needs the prompt files or folders to check, e.g. "prompter lint prompts/".');
-        const min = parseNumber('min', (values as { min?: string }).min, 0, (n) => Number.isFinite(n) && n >= 0 && n <= 50, 'a score from 0 to 50');
-        const { files, missing } = await findPromptFiles(positionals);
-        return runLint(context, await readInputs([...files, ...missing], io, maxChars), min);
-      }
-    }
+    return await runCommand(command, values, positionals, io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`prompter: ${error.message}\nRun "prompter --help" for usage.\n`);
+    if (error instanceof UsageError || error instanceof FeedbackUsageError) {
+      io.stderr(`prompter: ${error.message}\nRun "prompter ${name && Object.hasOwn(OPTIONS, name) ? `${name} ` : ''}--help" for usage.\n`);
+      return 2;
+    }
+    const message = error instanceof UnknownPromptError ? error.message : describeStoreError(error);
+    if (message) {
+      io.stderr(`prompter: ${message}\n`);
       return 2;
     }
     throw error;

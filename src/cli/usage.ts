@@ -1,35 +1,45 @@
 /** Help texts for `prompter` and each command. */
 
-export const MAIN_USAGE = `prompter — improve and judge LLM prompts, offline.
+const MAIN = `prompter — improve and judge LLM prompts, offline.
 
 Usage:
-  prompter judge   [--json] [--max-chars N] [FILE|- ...]
-  prompter improve [--json] [--no-store] [--max-chars N] [FILE|- ...]
-  prompter lint    [--json] [--min N] PATH...
+  prompter judge    [--json] [--max-chars N] [FILE|- ...]
+  prompter improve  [--json] [--store DIR | --no-store] [--max-chars N] [FILE|- ...]
+  prompter improve  [--json] [--store DIR] --again PROMPT_ID
+  prompter lint     [--json] [--min N] PATH...
+  prompter history  [--json] [--store DIR] [PROMPT_ID]
+  prompter feedback [--json] [--store DIR] VERSION_ID accept|reject [--hunks 0,2]
+  prompter stats    [--json] [--store DIR]
   prompter --help | --version
 
-With no FILE, or with -, the prompt is read from standard input.
+With no FILE, or with -, the prompt is read from standard input. History is kept in .prompter/ in the
+current folder unless --store names another folder (or --no-store keeps nothing).
 Exit codes: 0 ok, 1 lint found a prompt below --min, 2 usage or input error (the other inputs are still
 processed).
 Run "prompter COMMAND --help" for a command's options.
 `;
 
-export const JUDGE_USAGE = `Usage: prompter judge [--json] [--max-chars N] [FILE|- ...]
+const JUDGE = `Usage: prompter judge [--json] [--max-chars N] [FILE|- ...]
 
 Scores each prompt on five axes (clarity, specificity, actionability, structure, context use), 0–10 each.
   --json         print one JSON array, one scorecard per input, in order
   --max-chars N  refuse inputs longer than N characters (default 200000)
 `;
 
-export const IMPROVE_USAGE = `Usage: prompter improve [--json] [--no-store] [--max-chars N] [FILE|- ...]
+const IMPROVE = `Usage: prompter improve [--json] [--store DIR | --no-store] [--max-chars N] [FILE|- ...]
+       prompter improve [--json] [--store DIR] --again PROMPT_ID
 
-Rewrites each prompt, explains every change, and scores it before and after.
+Rewrites each prompt, explains every change, and scores it before and after. Each input is stored as a
+new prompt: v0 the original, v1 the rewrite. --again improves the best version of a stored prompt and
+keeps the result only if it scores at least as well.
   --json         print one JSON array, one result per input, in order
-  --no-store     do not record the versions in the history
+  --store DIR    the history folder (default .prompter in the current folder)
+  --no-store     keep no history
+  --again ID     improve a stored prompt again, from its best version
   --max-chars N  refuse inputs longer than N characters (default 200000)
 `;
 
-export const LINT_USAGE = `Usage: prompter lint [--json] [--min N] [--max-chars N] PATH...
+const LINT = `Usage: prompter lint [--json] [--min N] [--max-chars N] PATH...
 
 Judges every prompt file under the paths (*.prompt.md, *.prompt.txt, *.prompty; files named on the
 command line are always included), one line per file with its score and weakest axis. YAML front matter
@@ -37,3 +47,25 @@ is not judged. Exits 1 when any file scores below --min (default 0), so it can g
   --json         print one JSON array, one entry per file
   --min N        the lowest acceptable total, 0-50
 `;
+
+const HISTORY = `Usage: prompter history [--json] [--store DIR] [PROMPT_ID]
+
+Lists the stored prompts with their best scores, or one prompt's versions with their scores
+(★ marks the best).
+`;
+
+const FEEDBACK = `Usage: prompter feedback [--json] [--store DIR] VERSION_ID accept|reject [--hunks 0,2]
+
+Records a decision on a stored version, as accepting or rejecting in the editor does; the learning loop
+steers future rewrites by it. With --hunks, "accept" keeps exactly the listed hunks (numbered from 0 as
+in the diff) and "reject" drops exactly those.
+`;
+
+const STATS = `Usage: prompter stats [--json] [--store DIR]
+
+Prints the history's metrics: average judge total per week, win and rollback rates, time to result,
+usage by engine, acceptance rate, per-strategy statistics and the top patterns in high scorers.
+`;
+
+/** Help text per command, and \`main\` for prompter --help. */
+export const USAGE = { main: MAIN, judge: JUDGE, improve: IMPROVE, lint: LINT, history: HISTORY, feedback: FEEDBACK, stats: STATS } as const;

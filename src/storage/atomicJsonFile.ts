@@ -47,7 +47,10 @@ export class AtomicJsonFile<T> implements Adapter<T | null> {
     try {
       text = await this.fs.readText(this.path);
     } catch (error) {
-      if (errnoCode(error) === 'ENOENT') return null;
+      // ENOTDIR: a parent of the path is a file, so this file cannot exist either; the write that
+      // follows reports the unusable folder with a StoreError.
+      const code = errnoCode(error);
+      if (code === 'ENOENT' || code === 'ENOTDIR') return null;
       throw error;
     }
     let raw: unknown;

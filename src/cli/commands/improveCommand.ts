@@ -1,6 +1,9 @@
-/** `prompter improve`: rewrite each input, explain the changes and score before and after. */
+/** `prompter improve`: rewrite each input, explain the changes, score before and after, store the versions. */
 import type { ImproveResult } from '../../core/engine/improvePrompt';
 import { improvePrompt } from '../../core/engine/improvePrompt';
+import type { HistoryRepository } from '../../core/history';
+import type { ImproveLoopDeps, LoopOutcome } from '../../core/improveLoop';
+import { createAndImprove, improveAgain } from '../../core/improveLoop';
 import { formatImprovement } from '../humanOutput';
 import type { NamedInput } from '../readInputs';
 import type { CommandContext, InputErrorJson } from './commandContext';
@@ -20,10 +23,16 @@ export interface ImproveJson {
   domain: string;
   source: string;
   timeToResultMs: number;
+  /** With a store: the prompt, the version this run stored (if any), and whether it became best. */
+  promptId?: string;
+  versionId?: string;
+  versionNo?: number;
+  adopted?: boolean;
+  message?: string;
 }
 
 /** The JSON entry for one result. */
-export function improveJson(file: string, result: ImproveResult, timeToResultMs: number): ImproveJson {
+export function improveJson(file: string, result: ImproveResult, timeToResultMs: number, outcome?: LoopOutcome): ImproveJson {
   return {
     file,
     improved: result.improved,
@@ -37,25 +46,61 @@ export function improveJson(file: string, result: ImproveResult, timeToResultMs:
     domain: result.domain,
     source: result.source,
     timeToResultMs,
+    ...(outcome
+      ? {
+          promptId: outcome.promptId,
+          ...(outcome.versionId ? { versionId: outcome.versionId, versionNo: outcome.versionNo } : {}),
+          adopted: outcome.adopted,
+          message: outcome.message,
+        }
+      : {}),
   };
 }
 
-/** Improves every input; returns the exit code. */
-export function runImprove(context: CommandContext, inputs: readonly NamedInput[]): number {
+/** How `improve` runs: on inputs (new prompts) or again on a stored prompt. */
+export type ImproveTarget = { inputs: readonly NamedInput[] } | { againPromptId: string };
+
+function print(context: CommandContext, file: string, result: ImproveResult, outcome?: LoopOutcome): void {
+  if (context.json) return;
+  context.io.stdout(formatImprovement(file, result, context.paint));
+  if (outcome) context.io.stdout(`${context.paint.dim(`${outcome.message} (prompt ${outcome.promptId})`)}\n\n`);
+}
+
+/** Improves every input (storing versions when a store is given); returns the exit code. */
+export async function runImprove(
+  context: CommandContext,
+  target: ImproveTarget,
+  repository: HistoryRepository | undefined,
+  loopDeps: Omit<ImproveLoopDeps, 'repository'>,
+): Promise<number> {
   const entries: (ImproveJson | InputErrorJson)[] = [];
   let failed = false;
-  for (const named of inputs) {
-    const refused = reportRefused(context, named);
-    if (refused || !named.input.ok) {
-      failed = true;
-      if (refused) entries.push(refused);
-      continue;
+  if ('againPromptId' in target) {
+    if (!repository) throw new Error('--again needs a history store.');
+    const outcome = await improveAgain({ ...loopDeps, repository }, target.againPromptId);
+    entries.push(improveJson(target.againPromptId, outcome.result, outcome.timeToResultMs, outcome));
+    print(context, target.againPromptId, outcome.result, outcome);
+  } else {
+    for (const named of target.inputs) {
+      const refused = reportRefused(context, named);
+      if (refused || !named.input.ok) {
+        failed = true;
+        if (refused) entries.push(refused);
+        continue;
+      }
+      if (repository) {
+        const origin = named.file === '-' ? {} : { file: named.file };
+        const outcome = await createAndImprove({ ...loopDeps, repository }, named.input.text, origin);
+        entries.push(improveJson(named.file, outcome.result, outcome.timeToResultMs, outcome));
+        print(context, named.file, outcome.result, outcome);
+      } else {
+        const started = loopDeps.now();
+        const result = improvePrompt(named.input.text);
+        const elapsed = Math.round((loopDeps.now() - started) * 100) / 100;
+        entries.push(improveJson(named.file, result, elapsed));
+        print(context, named.file, result);
+      }
     }
-    const started = performance.now();
-    const result = improvePrompt(named.input.text);
-    const elapsed = Math.round((performance.now() - started) * 100) / 100;
-    entries.push(improveJson(named.file, result, elapsed));
-    if (!context.json) context.io.stdout(formatImprovement(named.file, result, context.paint));
   }
   if (context.json) context.io.stdout(`${JSON.stringify(entries, null, 2)}\n`);
   return failed ? 2 : 0;

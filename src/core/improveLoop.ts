@@ -1,0 +1,142 @@
+/**
+ * The improve loop over the history: create a prompt (v0 the original, v1 the best rewrite), and improve
+ * again from the current best version, adopting a new version only when its total is at least the best
+ * (decided atomically by the store). Every run is recorded as a metric event.
+ */
+import type { AppendResult, BestPointer, HistoryRepository, PromptOrigin, PromptRecord } from './history';
+import type { ImproveOptions, ImproveResult } from './engine/improvePrompt';
+import { HEURISTIC_ENGINE_VERSION, improvePrompt } from './engine/improvePrompt';
+
+/** What the loop needs from outside. */
+export interface ImproveLoopDeps {
+  repository: HistoryRepository;
+  /** A monotonic millisecond clock (performance.now in practice), for time to result. */
+  now: () => number;
+  /** Engine options per run, e.g. the learning loop's strategy selector. */
+  engineOptions?: (text: string) => ImproveOptions | Promise<ImproveOptions>;
+  /** Called with each result before it is stored, e.g. to update learning statistics. */
+  onResult?: (result: ImproveResult, outcome: { promptId: string; versionId?: string; adopted: boolean }) => void | Promise<void>;
+}
+
+/** What one run of the loop did. */
+export interface LoopOutcome {
+  promptId: string;
+  /** The version stored by this run; absent when nothing new was stored. */
+  versionId?: string;
+  versionNo?: number;
+  /** Whether this run's version became the best. */
+  adopted: boolean;
+  /** The best version after the run. */
+  best: BestPointer;
+  result: ImproveResult;
+  timeToResultMs: number;
+  /** One sentence for people: what was stored, or why nothing was. */
+  message: string;
+}
+
+/** Thrown when `improveAgain` is given an id the store does not know. */
+export class UnknownPromptError extends Error {
+  constructor(readonly promptId: string) {
+    super(`There is no prompt "${promptId}" in the history. "prompter history" lists the prompt ids.`);
+  }
+}
+
+const ENGINE_ID = `heuristic@${HEURISTIC_ENGINE_VERSION}`;
+const round = (ms: number): number => Math.round(ms * 100) / 100;
+const scoreText = (best: BestPointer): string => (best.score === null ? 'unscored' : `${best.score}/50`);
+
+async function run(deps: ImproveLoopDeps, text: string): Promise<{ result: ImproveResult; timeToResultMs: number }> {
+  const started = deps.now();
+  const options = deps.engineOptions ? await deps.engineOptions(text) : {};
+  const result = improvePrompt(text, options);
+  return { result, timeToResultMs: round(deps.now() - started) };
+}
+
+async function store(
+  deps: ImproveLoopDeps,
+  prompt: PromptRecord,
+  parentVersionId: string,
+  result: ImproveResult,
+  timeToResultMs: number,
+  onlyIfAdopted: boolean,
+): Promise<AppendResult> {
+  return deps.repository.appendVersion(
+    prompt.id,
+    {
+      text: result.improved,
+      explanation: result.explanation,
+      source: `engine/heuristic@${HEURISTIC_ENGINE_VERSION}`,
+      strategies: result.strategies,
+      parentVersionId,
+      engine: { id: ENGINE_ID, ...(result.style ? { rendering: result.style } : {}) },
+      timeToResultMs,
+    },
+    result.judge.after,
+    { adoptIfAtLeastBest: true, onlyIfAdopted },
+  );
+}
+
+async function finish(deps: ImproveLoopDeps, outcome: LoopOutcome): Promise<LoopOutcome> {
+  await deps.onResult?.(outcome.result, { promptId: outcome.promptId, versionId: outcome.versionId, adopted: outcome.adopted });
+  await deps.repository.recordMetric({
+    kind: 'improve',
+    promptId: outcome.promptId,
+    ...(outcome.versionId ? { versionId: outcome.versionId } : {}),
+    engine: ENGINE_ID,
+    timeToResultMs: outcome.timeToResultMs,
+    adopted: outcome.adopted,
+    total: outcome.result.judge.after.total,
+  });
+  return outcome;
+}
+
+/** Stores a new prompt as v0 with its score, improves it, and stores the rewrite as v1 when it helps. */
+export async function createAndImprove(deps: ImproveLoopDeps, text: string, origin: PromptOrigin = {}): Promise<LoopOutcome> {
+  const { result, timeToResultMs } = await run(deps, text);
+  const created = await deps.repository.createPrompt(text, origin, { score: result.judge.before });
+  const original: BestPointer = { versionId: created.original.id, versionNo: 0, score: result.judge.before.total };
+  if (!result.changed) {
+    return finish(deps, { promptId: created.prompt.id, adopted: false, best: original, result, timeToResultMs, message: `${result.unchangedReason ?? 'No improvement found.'} Stored the original as v0.` });
+  }
+  const appended = await store(deps, created.prompt, created.original.id, result, timeToResultMs, false);
+  if (!appended.stored) throw new Error('The store discarded a version it was asked to keep.');
+  return finish(deps, {
+    promptId: created.prompt.id,
+    versionId: appended.version.id,
+    versionNo: appended.version.versionNo,
+    adopted: appended.adopted,
+    best: appended.best,
+    result,
+    timeToResultMs,
+    message: appended.adopted
+      ? `Stored v${appended.version.versionNo}, now best at ${scoreText(appended.best)}.`
+      : `Stored v${appended.version.versionNo}; v${appended.best.versionNo} stays best at ${scoreText(appended.best)}.`,
+  });
+}
+
+/**
+ * Improves the current best version of a stored prompt. A version is stored only when it is adopted;
+ * otherwise the result says that nothing raised the score.
+ */
+export async function improveAgain(deps: ImproveLoopDeps, promptId: string): Promise<LoopOutcome> {
+  const detail = await deps.repository.getPrompt(promptId);
+  if (!detail) throw new UnknownPromptError(promptId);
+  const bestId = detail.prompt.bestVersionId;
+  const best = detail.versions.find((v) => v.version.id === bestId) ?? detail.versions[0]!;
+  const pointer: BestPointer = { versionId: best.version.id, versionNo: best.version.versionNo, score: detail.prompt.bestScore };
+  const { result, timeToResultMs } = await run(deps, best.version.text);
+  const noGain = `No further improvement found; v${pointer.versionNo} stays best at ${scoreText(pointer)}.`;
+  if (!result.changed) return finish(deps, { promptId, adopted: false, best: pointer, result, timeToResultMs, message: noGain });
+  const appended = await store(deps, detail.prompt, best.version.id, result, timeToResultMs, true);
+  if (!appended.stored) return finish(deps, { promptId, adopted: false, best: appended.best, result, timeToResultMs, message: `No further improvement found; v${appended.best.versionNo} stays best at ${scoreText(appended.best)}.` });
+  return finish(deps, {
+    promptId,
+    versionId: appended.version.id,
+    versionNo: appended.version.versionNo,
+    adopted: true,
+    best: appended.best,
+    result,
+    timeToResultMs,
+    message: `Stored v${appended.version.versionNo}, now best at ${scoreText(appended.best)}.`,
+  });
+}
