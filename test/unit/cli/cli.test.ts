@@ -52,9 +52,16 @@ describe('prompter CLI', () => {
 
     it('prints the rewrite, the bullets, the diff and the scores for people', async () => {
       const io = memoryIo();
-      assert.equal(await runCli(['improve', SAMPLE], io), 0);
+      assert.equal(await runCli(['improve', '--no-store', SAMPLE], io), 0);
       for (const part of ['Help me code.', 'Why:', 'Diff:', '@@', 'Scores:', 'Candidates:']) assert.ok(io.out.includes(part), part);
       assert.ok(!io.out.includes('\u001b['), 'no colour when not a terminal');
+    });
+
+    it('colours the diff on a terminal: added lines green, hunk headers cyan', async () => {
+      const io = { ...memoryIo(), color: true };
+      assert.equal(await runCli(['improve', '--no-store', SAMPLE], io), 0);
+      assert.ok(io.out.includes('\u001b[32m+'), 'green added lines');
+      assert.ok(io.out.includes('\u001b[36m@@'), 'cyan hunk headers');
     });
   });
 
@@ -98,7 +105,7 @@ describe('prompter CLI', () => {
     it('odd Unicode comes through intact', async () => {
       const text = 'Résumé ✨ 请总结 اكتب 👩‍💻 e\u0301 \u202e';
       const io = memoryIo(text);
-      assert.equal(await runCli(['improve', '--json'], io), 0);
+      assert.equal(await runCli(['improve', '--json', '--no-store'], io), 0);
       assert.ok((JSON.parse(io.out) as { improved: string }[])[0]!.improved.includes(text));
     });
   });
