@@ -66,9 +66,10 @@ export function priorMean(gain: number | undefined, policy: InclusionPolicy = DE
 /** The posterior Beta(α, β) of the acceptance rate: the judge prior plus people's kept/rejected counts. */
 export function posterior(stats: StrategyStats | undefined, policy: InclusionPolicy = DEFAULT_POLICY): { alpha: number; beta: number } {
   const mean = priorMean(meanJudgeGain(stats), policy);
+  // Beta needs both shapes above 0; a policy with no prior weight and no decisions would otherwise give NaN.
   return {
-    alpha: mean * policy.priorStrength + (stats?.accepted ?? 0),
-    beta: (1 - mean) * policy.priorStrength + (stats?.rejected ?? 0),
+    alpha: Math.max(1e-6, mean * policy.priorStrength + (stats?.accepted ?? 0)),
+    beta: Math.max(1e-6, (1 - mean) * policy.priorStrength + (stats?.rejected ?? 0)),
   };
 }
 
