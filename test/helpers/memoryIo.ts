@@ -8,8 +8,8 @@ export interface MemoryIo extends CliIo {
   err: string;
 }
 
-/** Creates an io whose stdin holds `stdin` and whose files come from disk. */
-export function memoryIo(stdin: string | Uint8Array = '', files: Record<string, string | Uint8Array> = {}): MemoryIo {
+/** Creates an io whose stdin holds `stdin` and whose files come from disk (or `files`), with `overrides`. */
+export function memoryIo(stdin: string | Uint8Array = '', files: Record<string, string | Uint8Array> = {}, overrides: Partial<Pick<CliIo, 'color' | 'cwd'>> = {}): MemoryIo {
   const io: MemoryIo = {
     out: '',
     err: '',
@@ -28,6 +28,7 @@ export function memoryIo(stdin: string | Uint8Array = '', files: Record<string, 
     readStdin: () => Promise.resolve(typeof stdin === 'string' ? Buffer.from(stdin) : stdin),
     cwd: process.cwd(),
     env: {},
+    ...overrides,
   };
   return io;
 }

@@ -58,7 +58,7 @@ describe('prompter CLI', () => {
     });
 
     it('colours the diff on a terminal: added lines green, hunk headers cyan', async () => {
-      const io = { ...memoryIo(), color: true };
+      const io = memoryIo('', {}, { color: true });
       assert.equal(await runCli(['improve', '--no-store', SAMPLE], io), 0);
       assert.ok(io.out.includes('\u001b[32m+'), 'green added lines');
       assert.ok(io.out.includes('\u001b[36m@@'), 'cyan hunk headers');

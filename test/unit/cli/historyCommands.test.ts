@@ -36,7 +36,7 @@ describe('prompter with a history store', () => {
 
   it('--no-store keeps nothing and prints no history fields', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'prompter-cwd-'));
-    const io = { ...memoryIo(), cwd };
+    const io = memoryIo('', {}, { cwd });
     const code = await runCli(['improve', '--json', '--no-store', join(process.cwd(), SAMPLE)], io);
     assert.equal(code, 0);
     assert.ok(!existsSync(join(cwd, '.prompter')));
@@ -44,7 +44,7 @@ describe('prompter with a history store', () => {
 
   it('defaults to .prompter/ in the current folder', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'prompter-cwd-'));
-    const io = { ...memoryIo('Write a haiku about rain.'), cwd };
+    const io = memoryIo('Write a haiku about rain.', {}, { cwd });
     assert.equal(await runCli(['improve', '--json'], io), 0);
     assert.ok(existsSync(join(cwd, '.prompter', 'store.json')));
   });
