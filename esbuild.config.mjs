@@ -53,6 +53,17 @@ if (args.has('--tests')) {
     outdir: 'out/test',
     external: ['vscode', 'mocha'],
   });
+  // The suite that runs inside a real VS Code extension host (test/host/runInHost.mjs): an index that
+  // starts mocha there plus one bundle per test file. `vscode` is the host's own module; mocha is loaded
+  // from node_modules by the index.
+  builds.push({
+    ...nodeBundle,
+    sourcemap: true,
+    entryPoints: ['test/integration/index.ts', 'test/integration/suitePreload.ts', ...filesUnder('test/integration', '.test.ts')],
+    outbase: 'test/integration',
+    outdir: 'out/test/integration',
+    external: ['vscode', 'mocha'],
+  });
 }
 
 if (args.has('--bench')) {

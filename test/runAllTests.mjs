@@ -8,6 +8,9 @@ const stages = [
   { name: 'lint', command: 'npx', args: ['eslint', '.'] },
   { name: 'build', command: 'node', args: ['esbuild.config.mjs', '--tests'] },
   { name: 'unit tests', command: 'npx', args: ['mocha', '--config', 'test/unit/.mocharc.json'], counts: true },
+  // Inside a real VS Code 1.100 (code-server + headless Chromium, installed on first use by
+  // test/host/codeServerShim.sh), through @vscode/test-cli as on a desktop; see .vscode-test.mjs.
+  { name: 'integration tests (real VS Code)', command: 'npx', args: ['vscode-test'], counts: true },
 ];
 
 let passed = 0;
