@@ -28,7 +28,12 @@ export function linkLearning(repository: HistoryRepository, warn: (message: stri
   let warned = false;
   const load = (raw: unknown): LearningStateV1 | undefined => {
     const loaded = loadLearningState(raw);
-    if (loaded.ok) return loaded.state;
+    if (loaded.ok) {
+      // Notes say what was dropped while loading (one strategy's damaged counters, for example).
+      if (!warned && loaded.notes.length) warn(loaded.notes.join(' '));
+      warned ||= loaded.notes.length > 0;
+      return loaded.state;
+    }
     if (!warned) warn(`${loaded.error} Learning is paused until it is reset.`);
     warned = true;
     return undefined;
