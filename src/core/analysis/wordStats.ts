@@ -58,15 +58,19 @@ function grammarCapitals(sentences: readonly Piece[], tokens: readonly Token[]):
 }
 
 // First words of every phrase any matcher looks for: one lookup rules most tokens out of all of them.
-const PHRASE_STARTS = new Set<string>();
-for (const matcher of [VAGUE, CONTEXT, REQUIREMENTS, NEGATIVES]) matcher.firstWords().forEach((word) => PHRASE_STARTS.add(word));
+// Word classes plus a flag for the first words of every phrase above: one lookup per token answers both.
+const PHRASE_START = 1 << 20;
+const CLASSES = new Map(WORD_CLASSES);
+for (const matcher of [VAGUE, CONTEXT, REQUIREMENTS, NEGATIVES]) {
+  for (const word of matcher.firstWords()) CLASSES.set(word, (CLASSES.get(word) ?? 0) | PHRASE_START);
+}
 
-function vagueFindings(text: string, tokens: readonly Token[], starts: readonly boolean[]): Finding[] {
+function vagueFindings(text: string, tokens: readonly Token[], classOf: Int32Array): Finding[] {
   const found: Finding[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
-    const phrase = starts[i] ? VAGUE.matchAt(tokens, i) : 0;
+    const phrase = classOf[i]! & PHRASE_START ? VAGUE.matchAt(tokens, i) : 0;
     const last = phrase > 0 ? tokens[i + phrase - 1]! : tokens[i]!;
-    if (phrase > 0 || ((WORD_CLASSES.get(tokens[i]!.lower) ?? 0) & WordClass.vague) !== 0) {
+    if (phrase > 0 || (classOf[i]! & WordClass.vague) !== 0) {
       const span = { start: tokens[i]!.start, end: last.end };
       found.push({ text: text.slice(span.start, span.end), span });
       if (phrase > 0) i += phrase - 1;
@@ -76,10 +80,10 @@ function vagueFindings(text: string, tokens: readonly Token[], starts: readonly 
 }
 
 /** Phrase matches without overlap, looked for only where some phrase can start. */
-function findPhrases(matcher: PhraseMatcher, tokens: readonly Token[], starts: readonly boolean[]): [number, number][] {
+function findPhrases(matcher: PhraseMatcher, tokens: readonly Token[], classOf: Int32Array): [number, number][] {
   const found: [number, number][] = [];
   for (let i = 0; i < tokens.length; i += 1) {
-    if (!starts[i]) continue;
+    if (!(classOf[i]! & PHRASE_START)) continue;
     const length = matcher.matchAt(tokens, i);
     if (length > 0) {
       found.push([i, length]);
@@ -105,10 +109,11 @@ export function wordStats(
   let audienceWord = false;
   let toneWord = false;
   const noContent = WordClass.stop | WordClass.filler;
-  const starts = tokens.map((token) => PHRASE_STARTS.has(token.lower));
+  const classOf = new Int32Array(tokens.length);
   tokens.forEach((token, index) => {
     const { lower } = token;
-    const classes = WORD_CLASSES.get(lower) ?? 0;
+    const classes = CLASSES.get(lower) ?? 0;
+    classOf[index] = classes;
     if ((classes & noContent) === 0) content.add(lower);
     if (classes & WordClass.step) stepWords += 1;
     formatWord ||= (classes & WordClass.format) !== 0;
@@ -132,11 +137,11 @@ export function wordStats(
   return {
     words: tokens.length,
     distinctContentWords: content.size,
-    vague: vagueFindings(text, tokens, starts),
-    requirements: findPhrases(REQUIREMENTS, tokens, starts).length,
-    negatives: findPhrases(NEGATIVES, tokens, starts).length,
+    vague: vagueFindings(text, tokens, classOf),
+    requirements: findPhrases(REQUIREMENTS, tokens, classOf).length,
+    negatives: findPhrases(NEGATIVES, tokens, classOf).length,
     stepWords,
-    contextOpeners: new Set(findPhrases(CONTEXT, tokens, starts).map(([i, n]) => tokens.slice(i, i + n).map((t) => t.lower).join(' '))).size,
+    contextOpeners: new Set(findPhrases(CONTEXT, tokens, classOf).map(([i, n]) => tokens.slice(i, i + n).map((t) => t.lower).join(' '))).size,
     formatWord,
     audienceWord,
     toneWord,
