@@ -3,12 +3,15 @@
  * Exit codes are part of the contract: 0 ok, 1 lint found a prompt below --min, 2 usage or input error.
  */
 import { parseArgs } from 'node:util';
-import type { ImproveResult } from '../core/engine/improvePrompt';
+import type { ImproveOptions, ImproveResult } from '../core/engine/improvePrompt';
 import type { HistoryRepository } from '../core/history';
 import { UnknownPromptError } from '../core/improveLoop';
 import type { LearningLink } from '../core/learningStore';
 import { linkLearning } from '../core/learningStore';
 import { DEFAULT_MAX_CHARS } from '../core/input/promptInput';
+import type { EngineResult } from '../core/model/improveWithModel';
+import { improveWithModel } from '../core/model/improveWithModel';
+import { judgeWithModel } from '../core/model/modelJudge';
 import type { CliIo } from './cliIo';
 import { describeStoreError, openCliStore } from './cliStore';
 import type { CommandContext } from './commands/commandContext';
@@ -20,6 +23,8 @@ import { runLint } from './commands/lintCommand';
 import { runStats } from './commands/statsCommand';
 import { findPromptFiles } from './findPromptFiles';
 import { paint } from './humanOutput';
+import type { LlmSession } from './llmSession';
+import { LLM_OPTIONS, LlmUsageError, openLlmSession } from './llmSession';
 import { readInputs } from './readInputs';
 import { USAGE } from './usage';
 
@@ -34,8 +39,8 @@ const BASE = { json: flag, help: { type: 'boolean', short: 'h' } } as const;
 const STORE = { store: text } as const;
 
 const OPTIONS = {
-  judge: { ...BASE, 'max-chars': text },
-  improve: { ...BASE, ...STORE, 'max-chars': text, 'no-store': flag, again: text },
+  judge: { ...BASE, ...LLM_OPTIONS, 'max-chars': text },
+  improve: { ...BASE, ...STORE, ...LLM_OPTIONS, 'max-chars': text, 'no-store': flag, again: text },
   lint: { ...BASE, 'max-chars': text, min: text },
   history: { ...BASE, ...STORE },
   feedback: { ...BASE, ...STORE, hunks: text },
@@ -68,26 +73,53 @@ function learningOf(io: CliIo, repository: HistoryRepository): LearningLink {
   return linkLearning(repository, (message) => io.stderr(`prompter: warning: ${message}\n`));
 }
 
+// The model-aware engine for one input: every request shares one deadline; the learning loop's options
+// still steer the heuristic engine, which is the fallback.
+function modelImprove(session: LlmSession): (text: string, options: ImproveOptions) => Promise<EngineResult> {
+  return (prompt, options) => improveWithModel(prompt, options, { model: session.model, signal: session.deadline(), preflight: (calls) => session.budget.check(calls) });
+}
+
+async function withSession(values: Values, io: CliIo, run: (session: LlmSession | undefined) => Promise<number>): Promise<number> {
+  const session = await openLlmSession(values, io);
+  try {
+    return await run(session);
+  } finally {
+    await session?.finish();
+  }
+}
+
+async function improve(context: CommandContext, values: Values, positionals: string[], io: CliIo, maxChars: number, session: LlmSession | undefined): Promise<number> {
+  const repository = values['no-store'] ? undefined : storeOf(io, values);
+  const learning = repository ? learningOf(io, repository) : undefined;
+  const deps = {
+    now: () => performance.now(),
+    ...(session ? { improve: modelImprove(session) } : {}),
+    ...(learning
+      ? {
+          engineOptions: (prompt: string) => learning.engineOptions(prompt),
+          // Model rewrites are not made of engine strategies: only heuristic results teach the learning loop.
+          onResult: (result: ImproveResult) => (result.source.startsWith('engine/heuristic@') ? learning.recordResult(result) : undefined),
+        }
+      : {}),
+  };
+  if (typeof values.again === 'string') {
+    if (!repository) throw new UsageError('--again improves a stored prompt, so it cannot be combined with --no-store.');
+    if (positionals.length) throw new UsageError('--again takes a prompt id and no files.');
+    return runImprove(context, { againPromptId: values.again }, repository, deps);
+  }
+  return runImprove(context, { inputs: await readInputs(positionals, io, maxChars) }, repository, deps);
+}
+
 async function runCommand(name: CommandName, values: Values, positionals: string[], io: CliIo): Promise<number> {
   const context: CommandContext = { io, paint: paint(io.color && !values.json), json: Boolean(values.json) };
   const maxChars = parseNumber('max-chars', values['max-chars'], DEFAULT_MAX_CHARS, (n) => Number.isInteger(n) && n > 0, 'a positive whole number');
   switch (name) {
     case 'judge':
-      return runJudge(context, await readInputs(positionals, io, maxChars));
-    case 'improve': {
-      const repository = values['no-store'] ? undefined : storeOf(io, values);
-      const learning = repository ? learningOf(io, repository) : undefined;
-      const deps = {
-        now: () => performance.now(),
-        ...(learning ? { engineOptions: (prompt: string) => learning.engineOptions(prompt), onResult: (result: ImproveResult) => learning.recordResult(result) } : {}),
-      };
-      if (typeof values.again === 'string') {
-        if (!repository) throw new UsageError('--again improves a stored prompt, so it cannot be combined with --no-store.');
-        if (positionals.length) throw new UsageError('--again takes a prompt id and no files.');
-        return runImprove(context, { againPromptId: values.again }, repository, deps);
-      }
-      return runImprove(context, { inputs: await readInputs(positionals, io, maxChars) }, repository, deps);
-    }
+      return withSession(values, io, async (session) =>
+        runJudge(context, await readInputs(positionals, io, maxChars), session ? (prompt) => judgeWithModel(prompt, session.model, session.deadline()) : undefined),
+      );
+    case 'improve':
+      return withSession(values, io, (session) => improve(context, values, positionals, io, maxChars, session));
     case 'lint': {
       if (positionals.length === 0) throw new UsageError('lint needs the prompt files or folders to check, e.g. "prompter lint prompts/".');
       const min = parseNumber('min', values.min, 0, (n) => Number.isFinite(n) && n >= 0 && n <= 50, 'a score from 0 to 50');
@@ -133,7 +165,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     return await runCommand(command, values, positionals, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof FeedbackUsageError) {
+    if (error instanceof UsageError || error instanceof FeedbackUsageError || error instanceof LlmUsageError) {
       io.stderr(`prompter: ${error.message}\nRun "prompter ${name && Object.hasOwn(OPTIONS, name) ? `${name} ` : ''}--help" for usage.\n`);
       return 2;
     }

@@ -3,9 +3,9 @@
 const MAIN = `prompter — improve and judge LLM prompts, offline.
 
 Usage:
-  prompter judge    [--json] [--max-chars N] [FILE|- ...]
-  prompter improve  [--json] [--store DIR | --no-store] [--max-chars N] [FILE|- ...]
-  prompter improve  [--json] [--store DIR] --again PROMPT_ID
+  prompter judge    [--json] [--max-chars N] [MODEL] [FILE|- ...]
+  prompter improve  [--json] [--store DIR | --no-store] [--max-chars N] [MODEL] [FILE|- ...]
+  prompter improve  [--json] [--store DIR] [MODEL] --again PROMPT_ID
   prompter lint     [--json] [--min N] PATH...
   prompter history  [--json] [--store DIR] [PROMPT_ID]
   prompter feedback [--json] [--store DIR] VERSION_ID accept|reject [--hunks 0,2]
@@ -16,18 +16,38 @@ With no FILE, or with -, the prompt is read from standard input. History is kept
 current folder unless --store names another folder (or --no-store keeps nothing).
 Exit codes: 0 ok, 1 lint found a prompt below --min, 2 usage or input error (the other inputs are still
 processed).
+MODEL is off by default (nothing leaves the machine): --llm [--base-url URL] [--model NAME] [--timeout MS]
+asks an OpenAI-compatible endpoint, with the offline engine as the fallback; see "prompter improve --help".
 Run "prompter COMMAND --help" for a command's options.
 `;
 
-const JUDGE = `Usage: prompter judge [--json] [--max-chars N] [FILE|- ...]
+const MODEL = `Language model (off unless --llm is given; the offline engine and judge are the fallback):
+  --llm          use an OpenAI-compatible endpoint (OpenAI, Ollama, LM Studio, vLLM, llama.cpp, gateways)
+  --base-url URL the endpoint (default $PROMPTER_BASE_URL, else http://127.0.0.1:11434); /v1/chat/completions
+                 is added unless the URL already ends in /v1 or /chat/completions
+  --model NAME   the model name the endpoint knows (default $PROMPTER_MODEL)
+  --timeout MS   one deadline for all of an input's model requests (default 6000)
+  --stream       ask for streamed answers (server-sent events)
+  --verbose      one JSON log line per model request on stderr (no prompt text, never the key)
+  --debug        like --verbose, with the prompt and answer text in each line
+The API key is read from $PROMPTER_API_KEY only (sent as a bearer header, never printed). Model calls are
+capped per hour and per day ($PROMPTER_MAX_CALLS_PER_HOUR, default 120; $PROMPTER_MAX_CALLS_PER_DAY,
+default 1000), counted in $PROMPTER_USAGE_FILE (default ~/.local/state/prompter/llm-usage.json).
+With --json each result says which engine produced it ("engine", or "judge" for scores) and, when the
+model was not used, "fallbackReason": timeout, cancelled, http-429, http-5xx, http-4xx, network,
+invalid-json, invalid-scores, intent-check, no-gain, judge-disagrees or budget.
+`;
+
+const JUDGE = `Usage: prompter judge [--json] [--max-chars N] [--llm ...] [FILE|- ...]
 
 Scores each prompt on five axes (clarity, specificity, actionability, structure, context use), 0–10 each.
   --json         print one JSON array, one scorecard per input, in order
   --max-chars N  refuse inputs longer than N characters (default 200000)
-`;
 
-const IMPROVE = `Usage: prompter improve [--json] [--store DIR | --no-store] [--max-chars N] [FILE|- ...]
-       prompter improve [--json] [--store DIR] --again PROMPT_ID
+${MODEL}`;
+
+const IMPROVE = `Usage: prompter improve [--json] [--store DIR | --no-store] [--max-chars N] [--llm ...] [FILE|- ...]
+       prompter improve [--json] [--store DIR] [--llm ...] --again PROMPT_ID
 
 Rewrites each prompt, explains every change, and scores it before and after. Each input is stored as a
 new prompt: v0 the original, v1 the rewrite. --again improves the best version of a stored prompt and
@@ -37,7 +57,12 @@ keeps the result only if it scores at least as well.
   --no-store     keep no history
   --again ID     improve a stored prompt again, from its best version
   --max-chars N  refuse inputs longer than N characters (default 200000)
-`;
+
+With --llm the model rewrites in three styles at once; each rewrite must keep every variable, number,
+quoted string and code block, and is judged beside the current text in both orders; it is used only when
+both orders agree it is at least as good. Otherwise the offline rewrite is used and the result says why.
+
+${MODEL}`;
 
 const LINT = `Usage: prompter lint [--json] [--min N] [--max-chars N] PATH...
 

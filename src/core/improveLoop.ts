@@ -3,9 +3,11 @@
  * again from the current best version, adopting a new version only when its total is at least the best
  * (decided atomically by the store). Every run is recorded as a metric event.
  */
-import type { AppendResult, BestPointer, HistoryRepository, PromptOrigin, PromptRecord } from './history';
+import type { AppendResult, BestPointer, HistoryRepository, NewScore, NewVersion, PromptOrigin, PromptRecord } from './history';
 import type { ImproveOptions, ImproveResult } from './engine/improvePrompt';
-import { HEURISTIC_ENGINE_VERSION, improvePrompt } from './engine/improvePrompt';
+import { improvePrompt } from './engine/improvePrompt';
+import type { EngineResult } from './model/improveWithModel';
+import { heuristicResult } from './model/improveWithModel';
 
 /** What the loop needs from outside. */
 export interface ImproveLoopDeps {
@@ -16,6 +18,8 @@ export interface ImproveLoopDeps {
   engineOptions?: (text: string) => ImproveOptions | Promise<ImproveOptions>;
   /** Called with each result before it is stored, e.g. to update learning statistics. */
   onResult?: (result: ImproveResult, outcome: { promptId: string; versionId?: string; adopted: boolean }) => void | Promise<void>;
+  /** The engine: the heuristic one by default; a model-aware one (`improveWithModel`) when a model is on. */
+  improve?: (text: string, options: ImproveOptions) => Promise<EngineResult>;
 }
 
 /** What one run of the loop did. */
@@ -28,7 +32,8 @@ export interface LoopOutcome {
   adopted: boolean;
   /** The best version after the run. */
   best: BestPointer;
-  result: ImproveResult;
+  /** The improvement, with the engine that produced it and its fallback reason. */
+  result: EngineResult;
   timeToResultMs: number;
   /** One sentence for people: what was stored, or why nothing was. */
   message: string;
@@ -41,37 +46,50 @@ export class UnknownPromptError extends Error {
   }
 }
 
-const ENGINE_ID = `heuristic@${HEURISTIC_ENGINE_VERSION}`;
 const round = (ms: number): number => Math.round(ms * 100) / 100;
 const scoreText = (best: BestPointer): string => (best.score === null ? 'unscored' : `${best.score}/50`);
 
-async function run(deps: ImproveLoopDeps, text: string): Promise<{ result: ImproveResult; timeToResultMs: number }> {
+async function run(deps: ImproveLoopDeps, text: string): Promise<{ result: EngineResult; timeToResultMs: number }> {
   const started = deps.now();
   const options = deps.engineOptions ? await deps.engineOptions(text) : {};
-  const result = improvePrompt(text, options);
+  const result = deps.improve ? await deps.improve(text, options) : heuristicResult(improvePrompt(text, options));
   return { result, timeToResultMs: round(deps.now() - started) };
+}
+
+const isEngineSource = (source: string): source is NewVersion['source'] => /^engine\/(heuristic@\d+|llm:.+)$/s.test(source);
+
+// A model judge's raw answers are kept beside the score they produced (or failed to produce).
+function scoreOf(card: EngineResult['judge']['after'], raw: string | undefined): NewScore {
+  return raw === undefined ? card : { ...card, rawModelOutput: raw };
+}
+
+/** The original's score to store with v0: the model's raw answers go with it when the model judged it. */
+function beforeScore(result: EngineResult): NewScore {
+  return scoreOf(result.judge.before, result.judge.before.judge.startsWith('llm:') ? result.engine.rawJudgeOutput : undefined);
 }
 
 async function store(
   deps: ImproveLoopDeps,
   prompt: PromptRecord,
   parentVersionId: string,
-  result: ImproveResult,
+  result: EngineResult,
   timeToResultMs: number,
   onlyIfAdopted: boolean,
 ): Promise<AppendResult> {
+  if (!isEngineSource(result.source)) throw new Error(`Unknown version source "${result.source}".`);
+  const { engine } = result;
   return deps.repository.appendVersion(
     prompt.id,
     {
       text: result.improved,
       explanation: result.explanation,
-      source: `engine/heuristic@${HEURISTIC_ENGINE_VERSION}`,
+      source: result.source,
       strategies: result.strategies,
       parentVersionId,
-      engine: { id: ENGINE_ID, ...(result.style ? { rendering: result.style } : {}) },
+      engine: { id: engine.id, ...(result.style ? { rendering: result.style } : {}), ...(engine.fallbackReason ? { fallbackReason: engine.fallbackReason } : {}) },
       timeToResultMs,
     },
-    result.judge.after,
+    scoreOf(result.judge.after, engine.rawJudgeOutput),
     { adoptIfAtLeastBest: true, onlyIfAdopted },
   );
 }
@@ -82,10 +100,11 @@ async function finish(deps: ImproveLoopDeps, outcome: LoopOutcome): Promise<Loop
     kind: 'improve',
     promptId: outcome.promptId,
     ...(outcome.versionId ? { versionId: outcome.versionId } : {}),
-    engine: ENGINE_ID,
+    engine: outcome.result.engine.id,
     timeToResultMs: outcome.timeToResultMs,
     adopted: outcome.adopted,
     total: outcome.result.judge.after.total,
+    ...(outcome.result.engine.fallbackReason ? { fallbackReason: outcome.result.engine.fallbackReason } : {}),
   });
   return outcome;
 }
@@ -93,7 +112,7 @@ async function finish(deps: ImproveLoopDeps, outcome: LoopOutcome): Promise<Loop
 /** Stores a new prompt as v0 with its score, improves it, and stores the rewrite as v1 when it helps. */
 export async function createAndImprove(deps: ImproveLoopDeps, text: string, origin: PromptOrigin = {}): Promise<LoopOutcome> {
   const { result, timeToResultMs } = await run(deps, text);
-  const created = await deps.repository.createPrompt(text, origin, { score: result.judge.before });
+  const created = await deps.repository.createPrompt(text, origin, { score: beforeScore(result) });
   const original: BestPointer = { versionId: created.original.id, versionNo: 0, score: result.judge.before.total };
   if (!result.changed) {
     return finish(deps, { promptId: created.prompt.id, adopted: false, best: original, result, timeToResultMs, message: `${result.unchangedReason ?? 'No improvement found.'} Stored the original as v0.` });

@@ -4,6 +4,9 @@ import { improvePrompt } from '../../core/engine/improvePrompt';
 import type { HistoryRepository } from '../../core/history';
 import type { ImproveLoopDeps, LoopOutcome } from '../../core/improveLoop';
 import { createAndImprove, improveAgain } from '../../core/improveLoop';
+import { describeFallback } from '../../core/model/fallbackReasons';
+import type { EngineResult } from '../../core/model/improveWithModel';
+import { heuristicResult } from '../../core/model/improveWithModel';
 import { formatImprovement } from '../humanOutput';
 import type { NamedInput } from '../readInputs';
 import type { CommandContext, InputErrorJson } from './commandContext';
@@ -29,10 +32,19 @@ export interface ImproveJson {
   versionNo?: number;
   adopted?: boolean;
   message?: string;
+  /** The engine that produced the result: `heuristic@1`, or `llm:<model>` with `--llm`. */
+  engine: string;
+  /** With `--llm`: why the model was asked but the heuristic engine answered (`timeout`, `http-429`, …). */
+  fallbackReason?: string;
+  /** That reason in a sentence, with what went wrong. */
+  fallbackMessage?: string;
+  /** With `--llm`: model rewrite styles that were thrown away, and why (`intent-check`, `invalid-json`, …). */
+  discarded?: { style: string; reason: string; detail: string }[];
 }
 
 /** The JSON entry for one result. */
-export function improveJson(file: string, result: ImproveResult, timeToResultMs: number, outcome?: LoopOutcome): ImproveJson {
+export function improveJson(file: string, result: EngineResult, timeToResultMs: number, outcome?: LoopOutcome): ImproveJson {
+  const { engine } = result;
   return {
     file,
     improved: result.improved,
@@ -54,15 +66,25 @@ export function improveJson(file: string, result: ImproveResult, timeToResultMs:
           message: outcome.message,
         }
       : {}),
+    engine: engine.id,
+    ...(engine.fallbackReason ? { fallbackReason: engine.fallbackReason, fallbackMessage: fallbackMessage(result) } : {}),
+    ...(engine.discarded.length ? { discarded: engine.discarded.map(({ style, reason, detail }) => ({ style, reason, detail })) } : {}),
   };
+}
+
+function fallbackMessage(result: EngineResult): string {
+  const { fallbackReason, fallbackDetail } = result.engine;
+  return fallbackReason ? `${describeFallback(fallbackReason)}${fallbackDetail ? ` (${fallbackDetail})` : ''} The offline engine answered.` : '';
 }
 
 /** How `improve` runs: on inputs (new prompts) or again on a stored prompt. */
 export type ImproveTarget = { inputs: readonly NamedInput[] } | { againPromptId: string };
 
-function print(context: CommandContext, file: string, result: ImproveResult, outcome?: LoopOutcome): void {
+function print(context: CommandContext, file: string, result: EngineResult, outcome?: LoopOutcome): void {
   if (context.json) return;
   context.io.stdout(formatImprovement(file, result, context.paint));
+  if (result.engine.fallbackReason) context.io.stdout(`${context.paint.dim(`Model not used (${result.engine.fallbackReason}): ${fallbackMessage(result)}`)}\n`);
+  else if (result.source.startsWith('engine/llm:')) context.io.stdout(`${context.paint.dim(`Rewritten and judged by ${result.engine.id}.`)}\n`);
   if (outcome) context.io.stdout(`${context.paint.dim(`${outcome.message} (prompt ${outcome.promptId})`)}\n\n`);
 }
 
@@ -95,7 +117,7 @@ export async function runImprove(
         print(context, named.file, outcome.result, outcome);
       } else {
         const started = loopDeps.now();
-        const result = improvePrompt(named.input.text);
+        const result = loopDeps.improve ? await loopDeps.improve(named.input.text, {}) : heuristicResult(improvePrompt(named.input.text));
         const elapsed = Math.round((loopDeps.now() - started) * 100) / 100;
         entries.push(improveJson(named.file, result, elapsed));
         print(context, named.file, result);
