@@ -2,8 +2,9 @@
  * `prompter lint`: the prompt-quality gate for CI. Judges every prompt file, prints one line per file
  * with its score and weakest axis, and fails (exit 1) when any file scores below `--min`.
  */
-import { splitFrontMatter } from '../../core/input/frontMatter';
-import { axisLabel, judgePrompt } from '../../core/judge/judgePrompt';
+import type { PromptDiagnostic } from '../../core/diagnostics/diagnosePrompt';
+import { diagnosePrompt } from '../../core/diagnostics/diagnosePrompt';
+import { axisLabel } from '../../core/judge/judgePrompt';
 import type { Axis, Scorecard } from '../../core/types';
 import { AXES } from '../../core/types';
 import type { NamedInput } from '../readInputs';
@@ -18,6 +19,16 @@ export interface LintJson {
   weakestAxis: Axis;
   scores: Record<Axis, number>;
   suggestions: Scorecard['suggestions'];
+  /** The same findings the editor shows, with 1-based line and column of where each starts. */
+  diagnostics: (PromptDiagnostic & { line: number; column: number })[];
+}
+
+function withPositions(text: string, diagnostics: PromptDiagnostic[]): LintJson['diagnostics'] {
+  return diagnostics.map((diagnostic) => {
+    const before = text.slice(0, diagnostic.span.start);
+    const line = before.split('\n').length;
+    return { ...diagnostic, line, column: diagnostic.span.start - (before.lastIndexOf('\n') + 1) + 1 };
+  });
 }
 
 function weakestAxis(card: Scorecard): Axis {
@@ -37,11 +48,11 @@ export function runLint(context: CommandContext, inputs: readonly NamedInput[], 
       if (error) entries.push(error);
       continue;
     }
-    const card = judgePrompt(splitFrontMatter(named.input.text).body);
+    const { scorecard: card, diagnostics } = diagnosePrompt(named.input.text);
     const weakest = weakestAxis(card);
     const pass = card.total >= min;
     if (!pass) below += 1;
-    entries.push({ file: named.file, total: card.total, pass, weakestAxis: weakest, scores: Object.fromEntries(AXES.map((a) => [a, card[a]])) as Record<Axis, number>, suggestions: card.suggestions });
+    entries.push({ file: named.file, total: card.total, pass, weakestAxis: weakest, scores: Object.fromEntries(AXES.map((a) => [a, card[a]])) as Record<Axis, number>, suggestions: card.suggestions, diagnostics: withPositions(named.input.text, diagnostics) });
     if (!context.json) {
       const hint = card.suggestions.find((s) => s.axis === weakest)?.message ?? '';
       const score = `${card.total.toFixed(1).padStart(4)}/50`;
