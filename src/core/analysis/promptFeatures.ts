@@ -86,6 +86,7 @@ const INPUT_LABEL = /^(?:text|input|data|document|article|email|message|transcri
 const LEADING_CONDITION = /^(?:when|whenever|if|once|after|before|for|in case|unless)\b[^,;\n]{1,80},\s*/i;
 const SECOND_PERSON = /^(?:you|the (?:agent|assistant|model))\s+(?:will|should|must|need to|are to|can|always)?\s*/i;
 const LETTER_START = /^\p{L}/u;
+const SENTENCE_BOUNDARY = /[.!?。！？\n]/;
 const LEAD_IN_WORDS = new Set('please kindly now then also next finally first firstly second secondly lastly when whenever if once after before for in unless you the'.split(' '));
 const LEAD_IN = /^(?:please|kindly|now|then|also|next|finally|first(?:ly)?|second(?:ly)?|lastly)[,\s]+/i;
 const AMBIGUOUS = /\b(?:this|that|it|these|those)\b\s*(?:do|does|did|mean|means|work|works|is|are|and|or|but|,|[?.!]|$)/i;
@@ -195,6 +196,27 @@ function hasRoleStatement(lowered: string): boolean {
   return false;
 }
 
+/**
+ * The sentences of the text with filler blanked out. When no filler span holds a sentence boundary, the
+ * boundaries are the original ones and only the sentences that overlap filler need their text redone.
+ */
+function sentencesWithoutFiller(original: string, text: string, sentences: readonly Piece[], filler: readonly Finding[]): readonly Piece[] {
+  if (filler.length === 0) return sentences;
+  if (filler.some((f) => SENTENCE_BOUNDARY.test(original.slice(f.span.start, f.span.end)))) return splitSentences(text);
+  const pieces: Piece[] = [];
+  for (const sentence of sentences) {
+    const end = sentence.start + sentence.text.length;
+    if (!filler.some((f) => f.span.start < end && f.span.end > sentence.start)) {
+      pieces.push(sentence);
+      continue;
+    }
+    const raw = text.slice(sentence.start, end);
+    const trimmed = raw.trim();
+    if (trimmed) pieces.push({ text: trimmed, start: sentence.start + raw.indexOf(trimmed) });
+  }
+  return pieces;
+}
+
 /** Reads a prompt once and returns what it has and lacks. */
 export function analyzePrompt(original: string): PromptFeatures {
   // NOTE: filler is removed before anything is measured, so padding can never add a point anywhere.
@@ -203,7 +225,7 @@ export function analyzePrompt(original: string): PromptFeatures {
   const filler = fillerFindings(original, allSentences, allTokens);
   const text = withoutFiller(original, filler);
   const tokens = tokensOutside(allTokens, filler);
-  const sentences = filler.length ? splitSentences(text) : allSentences;
+  const sentences = sentencesWithoutFiller(original, text, allSentences, filler);
   const lines = splitLines(text);
   const layout = analyzeLayout(lines, tokens);
   const lowered = text.toLowerCase().replace(/’/g, "'");
