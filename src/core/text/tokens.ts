@@ -24,25 +24,40 @@ export function splitLines(text: string): Piece[] {
   return lines;
 }
 
-// A sentence ends at . ! ? (or their CJK forms) followed by white space, or at a line break.
-const SENTENCE_END = /[.!?。！？]+(?=\s|$)|\n/g;
+// A sentence ends at . ! ? (or their CJK forms) followed by white space or the end, or at a line break.
+const ENDS_SENTENCE = new Set([0x2e, 0x21, 0x3f, 0x3002, 0xff01, 0xff1f]); // . ! ? 。 ！ ？
+
+function isSpaceCode(code: number): boolean {
+  return code === 32 || code === 9 || code === 13 || code === 10 || code === 12 || code === 11 || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0xfeff;
+}
 
 /** Sentences (trimmed, non-empty) with their offsets. A line break always ends a sentence. */
 export function splitSentences(text: string): Piece[] {
+  // NOTE: a character loop rather than a regular expression: this runs on every keystroke in the editor.
   const sentences: Piece[] = [];
-  let start = 0;
-  const push = (end: number): void => {
-    const raw = text.slice(start, end);
-    const trimmed = raw.trim();
-    if (trimmed) sentences.push({ text: trimmed, start: start + raw.indexOf(trimmed) });
+  const push = (from: number, to: number): void => {
+    while (from < to && isSpaceCode(text.charCodeAt(from))) from += 1;
+    while (to > from && isSpaceCode(text.charCodeAt(to - 1))) to -= 1;
+    if (to > from) sentences.push({ text: text.slice(from, to), start: from });
   };
-  SENTENCE_END.lastIndex = 0;
-  for (let match = SENTENCE_END.exec(text); match; match = SENTENCE_END.exec(text)) {
-    const end = match.index + match[0].length;
-    push(end);
-    start = end;
+  let start = 0;
+  const length = text.length;
+  for (let i = 0; i < length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 10) {
+      push(start, i + 1);
+      start = i + 1;
+    } else if (ENDS_SENTENCE.has(code)) {
+      let end = i + 1;
+      while (end < length && ENDS_SENTENCE.has(text.charCodeAt(end))) end += 1;
+      if (end === length || isSpaceCode(text.charCodeAt(end))) {
+        push(start, end);
+        start = end;
+      }
+      i = end - 1;
+    }
   }
-  push(text.length);
+  push(start, length);
   return sentences;
 }
 
