@@ -4,7 +4,7 @@
 //   node esbuild.config.mjs --bench       also the benchmarks
 //   --production minifies, --watch rebuilds on change.
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -53,6 +53,8 @@ if (args.has('--tests')) {
     outdir: 'out/test',
     external: ['vscode', 'mocha'],
   });
+  // The host runs every *.test.js in this folder: clear it so a deleted test does not run from a stale bundle.
+  rmSync('out/test/integration', { recursive: true, force: true });
   // The suite that runs inside a real VS Code extension host (test/host/runInHost.mjs): an index that
   // starts mocha there plus one bundle per test file. `vscode` is the host's own module; mocha is loaded
   // from node_modules by the index.

@@ -1,0 +1,69 @@
+/**
+ * *Prompter: Improve Prompt*: rewrite the selection (or the prompt file) and show the rewrite inline as
+ * a diff to accept or reject hunk by hunk — or, with the inline diff turned off, replace the text in one
+ * undoable edit.
+ */
+import * as vscode from 'vscode';
+import type { ImproveResult } from '../core/engine/improvePrompt';
+import { InlineDiffSession } from '../inlineDiff/inlineDiffSession';
+import type { InlineDiffManager } from '../inlineDiff/inlineDiffManager';
+import type { Services } from '../services';
+import { readSettings } from '../settings';
+import { promptSourceOf } from './promptSource';
+
+/** What an Improve Prompt run did; returned by the command so callers (and tests) can follow up. */
+export type ImproveOutcome =
+  | { status: 'shown'; uri: string; hunkIds: string[]; result: ImproveResult }
+  | { status: 'applied'; uri: string; result: ImproveResult }
+  | { status: 'unchanged'; message: string; result: ImproveResult }
+  | { status: 'refused'; message: string };
+
+/** Runs Improve Prompt on the active editor. */
+export async function improveActiveEditor(services: Services, diffs: InlineDiffManager): Promise<ImproveOutcome> {
+  const editor = vscode.window.activeTextEditor;
+  const settings = readSettings(editor?.document);
+  const found = promptSourceOf(editor, settings.maxPromptCharacters);
+  if (!found.ok) return refuse(services, found.message);
+  const { source } = found;
+  const { document } = source;
+  if (diffs.session(document.uri)) {
+    return refuse(services, vscode.l10n.t('This document already shows an inline diff: accept or reject it first.'));
+  }
+  const started = performance.now();
+  const result = services.engine.improve(source.promptText, settings.candidates);
+  const name = vscode.workspace.asRelativePath(document.uri);
+  services.log.info(
+    `improve ${name}${source.literal ? ` (inside ${source.literal})` : ''}: ${result.judge.before.total} → ${result.judge.after.total}, ${result.explanation.diffs.length} hunks, ${(performance.now() - started).toFixed(1)} ms`,
+  );
+  if (!result.changed) {
+    const message = result.unchangedReason ?? vscode.l10n.t('No further improvement found.');
+    void vscode.window.showInformationMessage(vscode.l10n.t(message));
+    return { status: 'unchanged', message, result };
+  }
+  const session = new InlineDiffSession({
+    documentOriginal: source.documentText,
+    result,
+    start: document.offsetAt(source.range.start),
+    eol: document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n',
+    encoding: source.encoding,
+  });
+  if (!settings.inlineDiff) {
+    // Accept everything at once: the same session arithmetic, so escaping and line breaks match the diff path.
+    const text = session.decideAll(true);
+    const editorForEdit = await vscode.window.showTextDocument(document, { preserveFocus: true, preview: false });
+    const applied = await editorForEdit.edit((builder) => builder.replace(source.range, text));
+    if (!applied) return refuse(services, vscode.l10n.t('VS Code refused the edit: the document may be read-only.'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Prompt improved: {0}/50 → {1}/50. Undo (Ctrl+Z) brings the original back.', result.judge.before.total, result.judge.after.total),
+    );
+    return { status: 'applied', uri: document.uri.toString(), result };
+  }
+  await diffs.show(document, session);
+  return { status: 'shown', uri: document.uri.toString(), hunkIds: result.explanation.diffs.map((hunk) => hunk.id), result };
+}
+
+function refuse(services: Services, message: string): ImproveOutcome {
+  services.log.info(`improve refused: ${message}`);
+  void vscode.window.showWarningMessage(message);
+  return { status: 'refused', message };
+}

@@ -1,0 +1,39 @@
+/**
+ * Activation only wires: it builds the services, registers each feature and returns the public API.
+ * Every disposable is owned by `context.subscriptions`.
+ */
+import * as vscode from 'vscode';
+import type { PrompterApi } from './api';
+import { registerPromptCommands } from './commands/registerPromptCommands';
+import { LogFeedbackSink } from './feedback/logFeedbackSink';
+import { heuristicEngine } from './heuristicEngine';
+import { registerInlineDiff } from './inlineDiff/registerInlineDiff';
+import { ReportDocuments } from './reports/reportDocuments';
+import type { Services } from './services';
+import { readSettings } from './settings';
+
+/** Called by VS Code on the first Prompter command. */
+export function activate(context: vscode.ExtensionContext): PrompterApi {
+  const log = vscode.window.createOutputChannel('Prompter', { log: true });
+  // NOTE: feedback is only logged until the history store is connected here.
+  const services: Services = { log, engine: heuristicEngine, feedback: new LogFeedbackSink(log) };
+  const reports = new ReportDocuments();
+  const inlineDiff = registerInlineDiff(services, reports);
+  context.subscriptions.push(log, reports, ...inlineDiff.disposables, ...registerPromptCommands(services, inlineDiff.manager, reports));
+  log.info(`activated (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
+
+  const diffs = inlineDiff.manager;
+  return {
+    version: 1,
+    improve: (text, options) => services.engine.improve(text, options?.candidates ?? readSettings().candidates),
+    judge: (text) => services.engine.judge(text),
+    inlineDiff: {
+      state: (uri) => diffs.state(uri),
+      decide: (uri, hunkId, accept) => diffs.decide(uri, hunkId, accept),
+      decideAll: (uri, accept) => diffs.decideAll(uri, accept),
+    },
+  };
+}
+
+/** Nothing to do: everything is disposed through `context.subscriptions`. */
+export function deactivate(): void {}

@@ -1,0 +1,38 @@
+/**
+ * Where the editor reports what a person decided about a rewrite. The extension wires one sink at
+ * activation (a log until the history store is connected); features only see this interface.
+ */
+import type { FeedbackDecision, HunkDecision } from '../core/history';
+import type { StrategyId } from '../core/types';
+
+/** One decision on an inline diff, as the editor saw it. */
+export interface EditorFeedback {
+  /** The decision as a whole. */
+  decision: FeedbackDecision;
+  /** Per-hunk decisions with the strategies each hunk carried. */
+  hunks: HunkDecision[];
+  /** Strategies the engine applied to the whole rewrite. */
+  strategies: StrategyId[];
+  /** The prompt text the engine was given (line breaks `\n`). */
+  originalText: string;
+  /** The engine's full rewrite. */
+  improvedText: string;
+  /** The prompt text after the decision (equal to the original when rejected). */
+  finalText: string;
+  /** The engine that wrote the rewrite (`engine/heuristic@1`). */
+  source: string;
+  /** The document the diff was in (a URI string). */
+  documentUri: string;
+  /** VS Code language id of that document. */
+  languageId: string;
+  /** Who recorded it; the inline diff says `editor`. */
+  via: string;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+}
+
+/** Receives feedback; implementations store it (history) or at least log it. */
+export interface FeedbackSink {
+  /** Records one decision. Failures are the sink's to report; callers do not wait on storage. */
+  record(feedback: EditorFeedback): Promise<void>;
+}

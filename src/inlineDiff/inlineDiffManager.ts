@@ -1,0 +1,198 @@
+/**
+ * Keeps one inline diff controller per document, routes editor events to them, sets the context key
+ * that gates the accept/reject keybindings, and turns finished sessions into feedback and messages.
+ */
+import * as vscode from 'vscode';
+import { ContextKey } from '../commands/commandIds';
+import type { EditorFeedback, FeedbackSink } from '../feedback/feedbackSink';
+import type { EndDetail, SessionEnd } from './inlineDiffController';
+import { InlineDiffController } from './inlineDiffController';
+import type { InlineDiffSession } from './inlineDiffSession';
+
+/** What the manager needs from the rest of the extension. */
+export interface InlineDiffDeps {
+  log: vscode.LogOutputChannel;
+  feedback: FeedbackSink;
+}
+
+/** A read-only view of one document's inline diff, for CodeLens, tests and other extensions. */
+export interface InlineDiffState {
+  /** The document text the diff started from (restored on Reject All). */
+  original: string;
+  /** What the diff's range holds now. */
+  shownText: string;
+  /** Zero-based document line of the diff's first line. */
+  firstLine: number;
+  hunks: {
+    id: string;
+    strategies: string[];
+    /** The decision so far: undefined while open. */
+    accepted: boolean | undefined;
+    /** Zero-based document lines shown as removed / inserted. */
+    removedLines: number[];
+    insertedLines: number[];
+  }[];
+}
+
+/** All inline diffs of the window. */
+export class InlineDiffManager implements vscode.Disposable {
+  private readonly controllers = new Map<string, InlineDiffController>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  /** Fires with the document's URI whenever a diff appears, changes or ends. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly deps: InlineDiffDeps) {
+    this.subscriptions.push(
+      this.changed,
+      vscode.workspace.onDidChangeTextDocument((event) => this.controllers.get(event.document.uri.toString())?.onDocumentChanged(event)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.closeController(document.uri, 'closed')),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.controllers.forEach((controller) => controller.render())),
+      vscode.window.onDidChangeActiveTextEditor(() => this.updateContextKey()),
+    );
+  }
+
+  /** The running session in a document, if any. */
+  session(uri: vscode.Uri): InlineDiffSession | undefined {
+    return this.controllers.get(uri.toString())?.session;
+  }
+
+  /** Shows a new session in `document`; refuses when one is already shown there. */
+  async show(document: vscode.TextDocument, session: InlineDiffSession): Promise<void> {
+    const key = document.uri.toString();
+    let controller = this.controllers.get(key);
+    if (!controller) {
+      controller = new InlineDiffController(document, {
+        changed: (owner) => this.onChanged(owner),
+        ended: (owner, ended, reason, detail) => this.onEnded(owner, ended, reason, detail),
+      });
+      this.controllers.set(key, controller);
+    }
+    await controller.start(session);
+  }
+
+  /** Accepts or rejects one hunk of the diff in `uri`. */
+  async decide(uri: vscode.Uri, hunkId: string, accept: boolean): Promise<void> {
+    await this.require(uri).decide(hunkId, accept);
+  }
+
+  /** Accepts or rejects every open hunk of the diff in `uri`, as one edit. */
+  async decideAll(uri: vscode.Uri, accept: boolean): Promise<void> {
+    await this.require(uri).decideAll(accept);
+  }
+
+  /** The diff in `uri` as plain data, or undefined when none is shown. */
+  state(uri: vscode.Uri): InlineDiffState | undefined {
+    const controller = this.controllers.get(uri.toString());
+    const session = controller?.session;
+    if (!controller || !session) return undefined;
+    const firstLine = controller.document.positionAt(session.start).line;
+    const lines = (start: number, count: number) => Array.from({ length: count }, (_, i) => firstLine + start + i);
+    return {
+      original: session.documentOriginal,
+      shownText: session.shownText,
+      firstLine,
+      hunks: session.layout().placements.map((placement) => ({
+        id: placement.hunk.id,
+        strategies: [...placement.hunk.strategies],
+        accepted: session.decisionOf(placement.hunk.id),
+        removedLines: lines(placement.removedStart, placement.removedCount),
+        insertedLines: lines(placement.insertedStart, placement.insertedCount),
+      })),
+    };
+  }
+
+  dispose(): void {
+    for (const key of [...this.controllers.keys()]) this.closeController(vscode.Uri.parse(key), 'disposed');
+    for (const subscription of this.subscriptions) subscription.dispose();
+    void vscode.commands.executeCommand('setContext', ContextKey.inlineDiffVisible, false);
+  }
+
+  private require(uri: vscode.Uri): InlineDiffController {
+    const controller = this.controllers.get(uri.toString());
+    if (!controller?.session) throw new Error(vscode.l10n.t('No inline diff is shown in this document.'));
+    return controller;
+  }
+
+  private closeController(uri: vscode.Uri, reason: SessionEnd): void {
+    const controller = this.controllers.get(uri.toString());
+    if (!controller) return;
+    controller.end(reason);
+    controller.dispose();
+    this.controllers.delete(uri.toString());
+  }
+
+  private onChanged(controller: InlineDiffController): void {
+    this.changed.fire(controller.document.uri);
+    this.updateContextKey();
+  }
+
+  private onEnded(controller: InlineDiffController, session: InlineDiffSession, reason: SessionEnd, detail: EndDetail): void {
+    this.onChanged(controller);
+    const document = controller.document;
+    const name = vscode.workspace.asRelativePath(document.uri);
+    switch (reason) {
+      case 'decided':
+        this.recordFeedback(document, session);
+        break;
+      case 'edited':
+        this.deps.log.info(`inline diff in ${name} ended: edited inside it. Original text:\n${session.documentOriginal}`);
+        void vscode.window
+          .showInformationMessage(
+            vscode.l10n.t('The inline diff ended because the text inside it was edited. Your edit is kept; the original prompt can be restored.'),
+            vscode.l10n.t('Restore Original'),
+          )
+          .then((choice) => (choice ? this.restore(document, session.documentOriginal, detail) : undefined));
+        break;
+      case 'closed':
+      case 'disposed':
+        this.deps.log.info(`inline diff in ${name} ended (${reason}) before a decision. Original text:\n${session.documentOriginal}`);
+        break;
+      case 'failed':
+        this.deps.log.error(`inline diff in ${name} failed; original text:\n${session.documentOriginal}`);
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('The inline diff could not update the document, so it was closed. The original prompt is in Output → Prompter.'),
+        );
+        break;
+      default: {
+        const unexpected: never = reason;
+        this.deps.log.warn(`inline diff ended for an unknown reason: ${String(unexpected)}`);
+      }
+    }
+  }
+
+  private recordFeedback(document: vscode.TextDocument, session: InlineDiffSession): void {
+    const hunks = session.hunks.map((hunk) => ({ hunkId: hunk.id, accepted: session.decisionOf(hunk.id) === true, strategies: [...hunk.strategies] }));
+    const feedback: EditorFeedback = {
+      decision: session.outcome(),
+      hunks,
+      strategies: [...session.result.strategies],
+      originalText: session.result.original,
+      improvedText: session.result.improved,
+      finalText: session.decidedPromptText(),
+      source: session.result.source,
+      documentUri: document.uri.toString(),
+      languageId: document.languageId,
+      via: 'editor',
+      createdAt: Date.now(),
+    };
+    this.deps.feedback.record(feedback).catch((error: unknown) => {
+      this.deps.log.error(`could not record feedback: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+
+  private async restore(document: vscode.TextDocument, original: string, detail: EndDetail): Promise<void> {
+    const edit = new vscode.WorkspaceEdit();
+    const end = Math.min(detail.end, document.getText().length);
+    edit.replace(document.uri, new vscode.Range(document.positionAt(detail.start), document.positionAt(end)), original);
+    if (!(await vscode.workspace.applyEdit(edit))) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not restore the original prompt; it is in Output → Prompter.'));
+    }
+  }
+
+  private updateContextKey(): void {
+    const active = vscode.window.activeTextEditor?.document.uri;
+    const visible = active !== undefined && this.session(active) !== undefined;
+    void vscode.commands.executeCommand('setContext', ContextKey.inlineDiffVisible, visible);
+  }
+}

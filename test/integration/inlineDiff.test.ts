@@ -1,0 +1,117 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { applyHunks } from '../../src/core/engine/hunks';
+import type { PrompterApi } from '../../src/api';
+import { closeAll, improve, openScratch, prompterApi, ROUGH_PROMPT, selectBetween, SURROUNDED, until } from './helpers';
+
+suite('Improve Prompt: inline diff', () => {
+  let api: PrompterApi;
+
+  suiteSetup(async () => {
+    api = await prompterApi();
+  });
+
+  teardown(closeAll);
+
+  async function showDiff(content = SURROUNDED): Promise<{ editor: vscode.TextEditor; outcome: Extract<Awaited<ReturnType<typeof improve>>, { status: 'shown' }> }> {
+    const editor = await openScratch(content);
+    selectBetween(editor, 'Summarize', 'too long.\n');
+    const outcome = await improve();
+    assert.equal(outcome.status, 'shown', JSON.stringify(outcome).slice(0, 300));
+    if (outcome.status !== 'shown') throw new Error('unreachable');
+    return { editor, outcome };
+  }
+
+  test('improving a selection shows both sides of every hunk, with CodeLens per hunk and for the whole change', async () => {
+    const { editor, outcome } = await showDiff();
+    const uri = editor.document.uri;
+    const state = api.inlineDiff.state(uri);
+    assert.ok(state, 'no inline diff state');
+    assert.deepEqual(state.hunks.map((hunk) => hunk.id), outcome.hunkIds);
+    assert.ok(outcome.hunkIds.length >= 2, 'the rough prompt should give several hunks');
+    assert.ok(state.hunks.every((hunk) => hunk.insertedLines.length + hunk.removedLines.length > 0));
+    // The lines around the selection are untouched.
+    assert.ok(editor.document.getText().startsWith('# Notes\n\nKeep this line.\n\n'));
+    assert.ok(editor.document.getText().endsWith('\nAnd this one after.\n'));
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const titles = lenses.map((lens) => lens.command?.title ?? '');
+    assert.ok(titles.some((title) => title.includes('Accept all')), titles.join(' | '));
+    assert.ok(titles.some((title) => title.includes('Reject all')));
+    assert.ok(titles.some((title) => title.includes('Details')));
+    const perHunk = lenses.filter((lens) => lens.command?.command === 'prompter.acceptChange');
+    assert.equal(perHunk.length, outcome.hunkIds.length);
+    assert.deepEqual(perHunk.map((lens) => (lens.command?.arguments as unknown[])[1]), outcome.hunkIds);
+    // Each hunk's lens names the strategy that made it.
+    const firstStrategy = outcome.result.explanation.diffs[0]!.strategies[0]!;
+    assert.ok(titles.some((title) => title.startsWith(firstStrategy)), `no lens names ${firstStrategy}`);
+  });
+
+  test('Accept All writes the rewrite in one edit, and one Undo brings the original back', async () => {
+    const { editor, outcome } = await showDiff();
+    await vscode.commands.executeCommand('prompter.acceptAllChanges');
+    const expected = SURROUNDED.replace(ROUGH_PROMPT, outcome.result.improved);
+    assert.equal(editor.document.getText(), expected);
+    assert.equal(api.inlineDiff.state(editor.document.uri), undefined, 'the session should have ended');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), SURROUNDED);
+  });
+
+  test('Reject All restores the original byte for byte, also with CRLF line breaks', async () => {
+    const crlf = SURROUNDED.replace(/\n/g, '\r\n');
+    const editor = await openScratch(crlf);
+    assert.equal(editor.document.eol, vscode.EndOfLine.CRLF);
+    selectBetween(editor, 'Summarize', 'too long.\r\n');
+    const outcome = await improve();
+    assert.equal(outcome.status, 'shown');
+    assert.notEqual(editor.document.getText(), crlf);
+    await vscode.commands.executeCommand('prompter.rejectAllChanges', editor.document.uri);
+    assert.equal(editor.document.getText(), crlf);
+    assert.equal(api.inlineDiff.state(editor.document.uri), undefined);
+  });
+
+  test('mixed decisions per hunk produce exactly applyHunks of the accepted ids', async () => {
+    const { editor, outcome } = await showDiff();
+    const uri = editor.document.uri;
+    const hunks = outcome.result.explanation.diffs;
+    const accepted = new Set(hunks.filter((_, index) => index % 2 === 0).map((hunk) => hunk.id));
+    // Decide in reverse order, through the CodeLens commands, so ids (not positions) must carry the meaning.
+    for (const hunk of [...hunks].reverse()) {
+      await vscode.commands.executeCommand(accepted.has(hunk.id) ? 'prompter.acceptChange' : 'prompter.rejectChange', uri, hunk.id);
+    }
+    const expected = SURROUNDED.replace(ROUGH_PROMPT, applyHunks(ROUGH_PROMPT, hunks, accepted));
+    assert.equal(editor.document.getText(), expected);
+    assert.equal(api.inlineDiff.state(uri), undefined);
+  });
+
+  test('typing before the diff keeps it anchored; the decision still lands in the right place', async () => {
+    const { editor, outcome } = await showDiff();
+    const uri = editor.document.uri;
+    const before = api.inlineDiff.state(uri)!;
+    await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), 'Typed above.\nAnother line.\n'));
+    const after = api.inlineDiff.state(uri);
+    assert.ok(after, 'typing elsewhere ended the session');
+    assert.equal(after.firstLine, before.firstLine + 2);
+    await editor.edit((builder) => builder.insert(editor.document.lineAt(editor.document.lineCount - 1).range.end, 'Typed below.'));
+    assert.ok(api.inlineDiff.state(uri), 'typing after the diff ended the session');
+    await vscode.commands.executeCommand('prompter.acceptAllChanges', uri);
+    const expected = `Typed above.\nAnother line.\n${SURROUNDED.replace(ROUGH_PROMPT, outcome.result.improved)}Typed below.`;
+    assert.equal(editor.document.getText(), expected);
+  });
+
+  test('typing inside the diff ends the session and keeps the edit', async () => {
+    const { editor } = await showDiff();
+    const uri = editor.document.uri;
+    const state = api.inlineDiff.state(uri)!;
+    const line = state.hunks[0]!.insertedLines[0]!;
+    await editor.edit((builder) => builder.insert(new vscode.Position(line, 0), 'EDITED '));
+    assert.equal(api.inlineDiff.state(uri), undefined);
+    assert.ok(editor.document.getText().includes('EDITED '));
+  });
+
+  test('closing the document ends the session', async () => {
+    const { editor } = await showDiff();
+    const uri = editor.document.uri;
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await until(() => api.inlineDiff.state(uri) === undefined, 'the session to end after close');
+  });
+});
