@@ -10,7 +10,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { HistoryRepository, JudgeScoreRecord, NewScore, NewVersion, PromptVersionRecord } from '../../src/core/history';
+import type { HistoryRepository, JudgeScoreRecord, NewVersion, PromptVersionRecord } from '../../src/core/history';
 import type { HeadDoc, IndexPageDoc, ManifestDoc, VersionPageDoc } from '../../src/storage/documents';
 import { SCHEMA_VERSION } from '../../src/storage/documents';
 import { openHistoryStore } from '../../src/storage/fileHistoryRepository';
@@ -24,25 +24,12 @@ import {
   versionPagePath,
 } from '../../src/storage/storeLayout';
 import { summaryOf } from '../../src/storage/storeState';
+import { scoreOf } from '../helpers/scorecards';
 import type { BenchFigure, BenchSuite } from './benchTypes';
 import { median } from './benchTypes';
 
 const TEXT = `You are a senior Python developer.\nTask: Help me design and implement a parser.\n${'- Deliverable with a concrete detail.\n'.repeat(25)}`;
 
-function score(total: number): NewScore {
-  const axis = total / 5;
-  return {
-    clarity: axis,
-    specificity: axis,
-    actionability: axis,
-    structure: axis,
-    contextUse: axis,
-    total,
-    feedback: { pros: ['Clear role and task.'], cons: ['No examples.'], summary: 'Solid, could name the audience.' },
-    suggestions: [{ axis: 'specificity', rule: 'audience', message: 'Say who will read the answer.' }],
-    judge: 'heuristic@1',
-  };
-}
 
 function rewrite(parentVersionId: string, n: number): NewVersion {
   return {
@@ -92,7 +79,7 @@ function seedStore(dir: string, prompts: number, versionsEach: number): string[]
           ? { id: vid, promptId: id, versionNo: 0, text: TEXT, explanation: { bullets: ['Original'], diffs: [] }, source: 'original', strategies: [], parentVersionId: null, createdAt: created }
           : { ...base, id: vid, promptId: id, versionNo: no, createdAt: created + no };
       const total = 10 + ((no * 7) % 40);
-      const judged: JudgeScoreRecord = { ...score(total), id: newId(created + no), promptVersionId: vid, createdAt: created + no };
+      const judged: JudgeScoreRecord = { ...scoreOf(total), id: newId(created + no), promptVersionId: vid, createdAt: created + no };
       if (total >= best.total) best = { id: vid, total };
       const pageNo = versionPageOf(no);
       const page = versionPages.get(pageNo) ?? { schemaVersion: SCHEMA_VERSION, promptId: id, page: pageNo, prompt_versions: [], judge_scores: [] };
@@ -132,7 +119,7 @@ async function measureAppends(targets: Target[], rounds: number): Promise<void> 
     for (const target of targets) {
       const promptId = target.ids[Math.floor(Math.random() * target.ids.length)]!;
       const start = performance.now();
-      await target.repo.appendVersion(promptId, rewrite(versionIdOf(promptId, 0), round), score(5 + (round % 45)), { adoptIfAtLeastBest: true });
+      await target.repo.appendVersion(promptId, rewrite(versionIdOf(promptId, 0), round), scoreOf(5 + (round % 45)), { adoptIfAtLeastBest: true });
       target.times.push(performance.now() - start);
     }
   }

@@ -8,24 +8,11 @@
  *   node storeWriter.js crash-loop DIR PROMPT         appends until killed; prints "ack <versionNo>" per commit
  *   node storeWriter.js probe DIR                     lists, then tries to write; prints JSON of what happened
  */
-import type { NewScore, NewVersion } from '../../src/core/history';
+import { scoreOf } from './scorecards';
+import type { NewVersion } from '../../src/core/history';
 import { openHistoryStore } from '../../src/storage/fileHistoryRepository';
 import { StoreError } from '../../src/storage/storeError';
 
-function score(total: number): NewScore {
-  const axis = total / 5;
-  return {
-    clarity: axis,
-    specificity: axis,
-    actionability: axis,
-    structure: axis,
-    contextUse: axis,
-    total,
-    feedback: { pros: [], cons: [], summary: `scored ${total}` },
-    suggestions: [],
-    judge: 'heuristic@1',
-  };
-}
 
 function rewrite(parentVersionId: string, text: string): NewVersion {
   return {
@@ -61,9 +48,9 @@ async function main(): Promise<void> {
       const tag = rest[1] ?? 'w';
       const created: { promptId: string; versionId: string; total: number }[] = [];
       for (let i = 0; i < count; i += 1) {
-        const { prompt, original } = await repo.createPrompt(`${tag} prompt ${i}`, { file: `${tag}/${i}.prompt.md` }, { score: score(i % 20) });
+        const { prompt, original } = await repo.createPrompt(`${tag} prompt ${i}`, { file: `${tag}/${i}.prompt.md` }, { score: scoreOf(i % 20) });
         const total = 20 + (i % 31);
-        const result = await repo.appendVersion(prompt.id, rewrite(original.id, `${tag} rewrite ${i}`), score(total), {
+        const result = await repo.appendVersion(prompt.id, rewrite(original.id, `${tag} rewrite ${i}`), scoreOf(total), {
           adoptIfAtLeastBest: true,
         });
         if (!result.stored) throw new Error('not stored');
@@ -78,7 +65,7 @@ async function main(): Promise<void> {
       const appended: { versionNo: number; total: number; adopted: boolean }[] = [];
       for (let i = 0; i < Number(countText); i += 1) {
         const total = next();
-        const result = await repo.appendVersion(promptId!, rewrite(`${promptId!}-v0`, `seed ${seedText} #${i}`), score(total), {
+        const result = await repo.appendVersion(promptId!, rewrite(`${promptId!}-v0`, `seed ${seedText} #${i}`), scoreOf(total), {
           adoptIfAtLeastBest: true,
         });
         if (!result.stored) throw new Error('not stored');
@@ -90,7 +77,7 @@ async function main(): Promise<void> {
     case 'crash-loop': {
       const promptId = rest[0]!;
       for (let i = 0; ; i += 1) {
-        const result = await repo.appendVersion(promptId, rewrite(`${promptId}-v0`, `crash loop ${i} ${'x'.repeat(2000)}`), score(i % 51), {
+        const result = await repo.appendVersion(promptId, rewrite(`${promptId}-v0`, `crash loop ${i} ${'x'.repeat(2000)}`), scoreOf(i % 51), {
           adoptIfAtLeastBest: true,
         });
         if (result.stored) process.stdout.write(`ack ${result.version.versionNo}\n`);

@@ -2,28 +2,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { HistoryRepository, NewScore, NewVersion } from '../../../src/core/history';
+import type { HistoryRepository, NewVersion } from '../../../src/core/history';
 
 /** A fresh empty folder under the system temp folder. */
 export function tempDir(label: string): string {
   return mkdtempSync(join(tmpdir(), `prompter-${label}-`));
 }
 
-/** A scorecard whose axes add up to `total` (0–50). */
-export function scoreOf(total: number, judge = 'heuristic@1'): NewScore {
-  const axis = total / 5;
-  return {
-    clarity: axis,
-    specificity: axis,
-    actionability: axis,
-    structure: axis,
-    contextUse: axis,
-    total,
-    feedback: { pros: ['clear task'], cons: [], summary: `scored ${total}` },
-    suggestions: [{ axis: 'specificity', rule: 'vague-words', message: 'Name the audience.' }],
-    judge,
-  };
-}
+export { scoreOf } from '../../helpers/scorecards';
 
 /** A rewrite of `parentVersionId` carrying one hunk per strategy. */
 export function versionOf(parentVersionId: string, text: string, strategies: string[] = ['add-role']): NewVersion {
