@@ -1,5 +1,5 @@
 // One build for every bundle the project ships or runs (STYLE.md rule 8):
-//   node esbuild.config.mjs               extension + CLI (+ webviews when present)
+//   node esbuild.config.mjs               extension + CLI + webviews (src/webview/<name>/main.ts)
 //   node esbuild.config.mjs --tests       also the unit/integration test bundles
 //   node esbuild.config.mjs --bench       also the benchmarks
 //   --production minifies, --watch rebuilds on change.
@@ -43,6 +43,24 @@ const builds = [
 
 if (existsSync('src/extension.ts')) {
   builds.push({ ...nodeBundle, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' });
+}
+
+// Webviews run in the browser: one bundle per src/webview/<name>/main.ts, written to dist/webview/<name>.js.
+const webviews = existsSync('src/webview')
+  ? readdirSync('src/webview').filter((name) => existsSync(join('src/webview', name, 'main.ts')))
+  : [];
+if (webviews.length) {
+  builds.push({
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning',
+    entryPoints: Object.fromEntries(webviews.map((name) => [name, join('src/webview', name, 'main.ts')])),
+    outdir: 'dist/webview',
+  });
 }
 
 if (args.has('--tests')) {
