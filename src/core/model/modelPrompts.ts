@@ -22,7 +22,8 @@ const STYLE_GUIDE: Record<RenderStyle, string> = {
   compact: 'Keep the rewrite compact: a few plain sentences or a short list, no headings, no tags.',
 };
 
-const fence = (text: string): string => `<<<PROMPT\n${text}\nPROMPT>>>`;
+// The final newline is the file's, not the prompt's: rewrites get it back (see modelRewrite).
+const fence = (text: string): string => `<<<PROMPT\n${text.replace(/\n+$/, '')}\nPROMPT>>>`;
 
 /** The request for one rewrite style. */
 export function rewriteRequest(style: RenderStyle, text: string): ChatRequest {
