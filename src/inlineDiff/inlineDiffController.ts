@@ -165,8 +165,10 @@ export class InlineDiffController implements vscode.Disposable {
 
   /** Replaces the diff's text `before` (what the document holds) with `after`, touching only changed lines. */
   private async write(session: InlineDiffSession, before: string, after: string, stops: typeof FIRST_EDIT): Promise<void> {
-    const editor = await this.editor();
     const edit = lineEdit(before, after);
+    // Accepting a pure insertion changes no text, only the decorations.
+    if (edit.deleteLength === 0 && edit.insert === '') return;
+    const editor = await this.editor();
     const from = this.document.positionAt(session.start + edit.offset);
     const to = this.document.positionAt(session.start + edit.offset + edit.deleteLength);
     this.ownEdits += 1;
