@@ -35,6 +35,7 @@ function printStats(context: CommandContext, stats: StatsJson): void {
     p.bold('Improve runs') + `  ${stats.improveRuns}   win rate ${percent(stats.winRate)}   rollback rate ${percent(stats.rollbackRate)}`,
     `${p.bold('Time to result')}  median ${stats.timeToResultMs.median} ms   p95 ${stats.timeToResultMs.p95} ms`,
     `${p.bold('Usage by engine')}  ${Object.entries(stats.usageByEngine).map(([engine, n]) => `${engine} ${n}`).join('   ') || '–'}`,
+    ...(Object.keys(stats.fallbacksByReason).length ? [`${p.bold('Model fallbacks')}  ${Object.entries(stats.fallbacksByReason).map(([reason, n]) => `${reason} ${n}`).join('   ')}`] : []),
     `${p.bold('Acceptance rate')}  ${percent(stats.acceptanceRate)} over ${stats.feedbackEvents} decisions`,
     p.bold('Average judge total per week'),
     ...stats.weekly.map((w) => `  ${w.week}  ${w.averageTotal.toFixed(1).padStart(4)}/50  ${String(w.runs).padStart(4)} runs  win ${percent(w.winRate)}`),

@@ -141,6 +141,14 @@ describe('llm: prompter improve --llm against a loopback chat-completions server
     const metrics = await repository.listMetrics();
     assert.equal(metrics.length, promptIds.length);
     assert.ok(listed.every((prompt) => prompt.versionCount === 2));
+    // The usage counters: runs per engine and fallbacks per reason, as prompter stats reports them.
+    const io = memoryIo();
+    assert.equal(await runCli(['stats', '--json', '--store', storeDir], io), 0);
+    const stats = JSON.parse(io.out) as { usageByEngine: Record<string, number>; fallbacksByReason: Record<string, number> };
+    const expected: Record<string, number> = { network: 1 };
+    for (const scenario of SCENARIOS) if (scenario.fallbackReason) expected[scenario.fallbackReason] = (expected[scenario.fallbackReason] ?? 0) + 1;
+    assert.deepEqual(stats.fallbacksByReason, expected);
+    assert.equal(stats.usageByEngine[LLM_ENGINE], SCENARIOS.filter((scenario) => !scenario.fallbackReason).length);
   });
 
   it('--again with the model improves the best version and adopts only when both orders agree', async () => {
