@@ -11,6 +11,8 @@ const stages = [
   // Inside a real VS Code 1.100 (code-server + headless Chromium, installed on first use by
   // test/host/codeServerShim.sh), through @vscode/test-cli as on a desktop; see .vscode-test.mjs.
   { name: 'integration tests (real VS Code)', command: 'npx', args: ['vscode-test'], counts: true },
+  // A person's path through the UI in the same host: context menu → inline diff → Accept all → saved file.
+  { name: 'UI check (real VS Code in Chromium)', command: 'node', args: ['test/ui/uiCheck.mjs'], counts: true },
 ];
 
 let passed = 0;
@@ -22,8 +24,10 @@ for (const stage of stages) {
   process.stdout.write(output.replace(/^npm warn Unknown (?:user|env) config.*\n/gm, ''));
   const ok = result.status === 0;
   if (stage.counts) {
-    const passing = Number(/(\d+) passing/.exec(output)?.[1] ?? 0);
-    const failing = Number(/(\d+) failing/.exec(output)?.[1] ?? 0);
+    // A stage's own closing "N passed, N failed" line wins; otherwise mocha's "N passing / N failing".
+    const closing = [...output.matchAll(/^(\d+) passed, (\d+) failed/gm)].at(-1);
+    const passing = Number(closing?.[1] ?? /(\d+) passing/.exec(output)?.[1] ?? 0);
+    const failing = Number(closing?.[2] ?? /(\d+) failing/.exec(output)?.[1] ?? 0);
     passed += passing;
     // A suite that crashed before reporting still counts as a failure.
     failed += failing || (ok ? 0 : 1);

@@ -1,13 +1,13 @@
 /**
  * CodeLens over an inline diff: *Accept all | Reject all | Details* above the whole change, and
- * *Accept | Reject | strategy — why* above each open hunk. Commands take `(uri, hunkId)`, never indexes,
+ * *strategy — why | Accept | Reject* above each open hunk. Commands take `(uri, hunkId)`, never indexes,
  * so a lens clicked after another decision still means the hunk it was drawn for.
  */
 import * as vscode from 'vscode';
 import { CommandId } from '../commands/commandIds';
 import type { InlineDiffManager } from './inlineDiffManager';
 
-const MAX_REASON = 80;
+const MAX_REASON = 64;
 
 const shorten = (text: string): string => (text.length <= MAX_REASON ? text : `${text.slice(0, MAX_REASON - 1)}…`);
 
@@ -62,15 +62,17 @@ export class InlineDiffCodeLens implements vscode.CodeLensProvider {
       const label = hunk.strategies.length > 0 ? hunk.strategies.join(', ') : vscode.l10n.t('layout');
       const first = hunk.strategies[0];
       const why = (first !== undefined ? bullets[session.result.strategies.indexOf(first)] : undefined) ?? vscode.l10n.t('headings and separators around the added parts');
+      // The strategy comes first: for a hunk on the diff's first line it also separates these lenses
+      // from Accept all | Reject all | Details on the same row.
       lenses.push(
-        new vscode.CodeLens(range, { title: `$(check) ${vscode.l10n.t('Accept')}`, command: CommandId.acceptChange, arguments: [uri, hunk.id] }),
-        new vscode.CodeLens(range, { title: `$(close) ${vscode.l10n.t('Reject')}`, command: CommandId.rejectChange, arguments: [uri, hunk.id] }),
         new vscode.CodeLens(range, {
           title: shorten(`${label} — ${why}`),
           tooltip: reasons.length > 0 ? reasons.join('\n') : vscode.l10n.t('A layout change: headings or separators for the parts added around it.'),
           command: CommandId.showChangeDetails,
           arguments: [uri, hunk.id],
         }),
+        new vscode.CodeLens(range, { title: `$(check) ${vscode.l10n.t('Accept')}`, command: CommandId.acceptChange, arguments: [uri, hunk.id] }),
+        new vscode.CodeLens(range, { title: `$(close) ${vscode.l10n.t('Reject')}`, command: CommandId.rejectChange, arguments: [uri, hunk.id] }),
       );
     }
     return lenses;

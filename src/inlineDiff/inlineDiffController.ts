@@ -69,6 +69,11 @@ export class InlineDiffController implements vscode.Disposable {
     this.current = session;
     const before = session.shownText;
     await this.write(session, before, session.begin(), FIRST_EDIT);
+    // The selection would now cover the whole diff and hide its colours: put the cursor at its start.
+    const at = this.document.positionAt(session.start);
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (editor.document === this.document) editor.selection = new vscode.Selection(at, at);
+    }
     this.render();
     this.events.changed(this);
   }
