@@ -45,6 +45,7 @@ const OPTIONS = {
   history: { ...BASE, ...STORE },
   feedback: { ...BASE, ...STORE, hunks: text },
   stats: { ...BASE, ...STORE },
+  'reset-learning': { ...BASE, ...STORE },
 } as const;
 
 type CommandName = keyof typeof OPTIONS;
@@ -140,6 +141,13 @@ async function runCommand(name: CommandName, values: Values, positionals: string
       if (positionals.length) throw new UsageError('stats takes no arguments.');
       const repository = storeOf(io, values);
       return runStats(context, repository, () => learningOf(io, repository).report());
+    }
+    case 'reset-learning': {
+      if (positionals.length) throw new UsageError('reset-learning takes no arguments.');
+      const repository = storeOf(io, values);
+      await repository.resetLearningState();
+      io.stdout(context.json ? `${JSON.stringify({ reset: true, store: repository.location })}\n` : `Learning statistics in ${repository.location} were reset; the history itself is unchanged.\n`);
+      return 0;
     }
   }
 }

@@ -10,6 +10,7 @@ Usage:
   prompter history  [--json] [--store DIR] [PROMPT_ID]
   prompter feedback [--json] [--store DIR] VERSION_ID accept|reject [--hunks 0,2]
   prompter stats    [--json] [--store DIR]
+  prompter reset-learning [--store DIR]
   prompter --help | --version
 
 With no FILE, or with -, the prompt is read from standard input. History is kept in .prompter/ in the
@@ -92,5 +93,11 @@ Prints the history's metrics: average judge total per week, win and rollback rat
 usage by engine, acceptance rate, per-strategy statistics and the top patterns in high scorers.
 `;
 
+const RESET_LEARNING = `Usage: prompter reset-learning [--json] [--store DIR]
+
+Forgets the learning statistics (which strategies people kept or turned down), so rewrites go back to
+using every strategy that applies. Prompts, versions, scores and feedback events are kept.
+`;
+
 /** Help text per command, and \`main\` for prompter --help. */
-export const USAGE = { main: MAIN, judge: JUDGE, improve: IMPROVE, lint: LINT, history: HISTORY, feedback: FEEDBACK, stats: STATS } as const;
+export const USAGE = { main: MAIN, judge: JUDGE, improve: IMPROVE, lint: LINT, history: HISTORY, feedback: FEEDBACK, stats: STATS, 'reset-learning': RESET_LEARNING } as const;

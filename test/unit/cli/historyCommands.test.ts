@@ -112,6 +112,19 @@ describe('prompter with a history store', () => {
     for (const part of ['win rate', 'Time to result', 'Acceptance rate', 'Strategies', 'Top patterns']) assert.ok(human.out.includes(part), part);
   });
 
+  it('reset-learning forgets the strategy statistics and keeps the history', async () => {
+    const store = tempStore();
+    const first = await improveOne(store);
+    await cli(['feedback', '--store', store, first.versionId!, 'reject']);
+    const before = JSON.parse((await cli(['stats', '--json', '--store', store])).out) as StatsJson;
+    assert.ok(before.strategies.find((s) => s.id === 'add-role')!.rejected > 0);
+    assert.equal((await cli(['reset-learning', '--store', store])).code, 0);
+    const after = JSON.parse((await cli(['stats', '--json', '--store', store])).out) as StatsJson;
+    assert.equal(after.strategies.find((s) => s.id === 'add-role')!.rejected, 0);
+    assert.equal(after.feedbackEvents, 1, 'feedback events are history and stay');
+    assert.equal((JSON.parse((await cli(['history', '--json', '--store', store])).out) as PromptSummary[]).length, 1);
+  });
+
   it('a store that cannot be created gives a clear error, not a crash', async () => {
     const parent = mkdtempSync(join(tmpdir(), 'prompter-file-'));
     const file = join(parent, 'not-a-folder');
