@@ -159,6 +159,16 @@ class FileHistoryRepository implements HistoryRepository {
     };
   }
 
+  /** Runs an operation under the store lock on fresh state, and commits what it staged. */
+  private underLock<T>(op: (ctx: OpContext) => Promise<T>): Promise<T> {
+    return withStoreLock(this.location, this.options.lock ?? {}, async (held) => {
+      const ctx = await this.begin(new StoreSession(this.context(), true));
+      const result = await op(ctx);
+      await this.finish(ctx, () => held.assertHeld());
+      return result;
+    });
+  }
+
   /** Runs a writing operation under the lock on fresh state and commits what it staged. */
   private async write<T>(op: (ctx: OpContext) => Promise<T>): Promise<T> {
     try {
@@ -167,12 +177,7 @@ class FileHistoryRepository implements HistoryRepository {
       throw writeFailure(this.location, error, true);
     }
     try {
-      return await withStoreLock(this.location, this.options.lock ?? {}, async (held) => {
-        const ctx = await this.begin(new StoreSession(this.context(), true));
-        const result = await op(ctx);
-        await this.finish(ctx, () => held.assertHeld());
-        return result;
-      });
+      return await this.underLock(op);
     } catch (error) {
       throw error instanceof StoreError ? error : writeFailure(this.location, error);
     }
@@ -182,12 +187,7 @@ class FileHistoryRepository implements HistoryRepository {
   private async read<T>(op: (ctx: OpContext) => Promise<T>): Promise<T> {
     if (!(await this.fs.exists(this.location))) return op(this.detached());
     try {
-      return await withStoreLock(this.location, this.options.lock ?? {}, async (held) => {
-        const ctx = await this.begin(new StoreSession(this.context(), true));
-        const result = await op(ctx);
-        await this.finish(ctx, () => held.assertHeld());
-        return result;
-      });
+      return await this.underLock(op);
     } catch (error) {
       const code = errnoCode(error);
       if (code === 'ENOENT') return op(this.detached());
