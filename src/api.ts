@@ -5,6 +5,7 @@
 import type * as vscode from 'vscode';
 import type { ImproveResult } from './core/engine/improvePrompt';
 import type { Scorecard } from './core/types';
+import type { EditorFeedback } from './feedback/feedbackSink';
 import type { InlineDiffState } from './inlineDiff/inlineDiffManager';
 
 /** Prompter's public API (version 1). */
@@ -15,6 +16,8 @@ export interface PrompterApi {
   improve(text: string, options?: { candidates?: number }): ImproveResult;
   /** Scores a prompt on the five axes. */
   judge(text: string): Scorecard;
+  /** Fires for every decision on an inline diff, after the feedback sink recorded it. */
+  readonly onDidRecordFeedback: vscode.Event<EditorFeedback>;
   /** The inline diffs shown in editors. */
   readonly inlineDiff: {
     /** The diff in a document, or undefined when none is shown. */

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { applyHunks } from '../../src/core/engine/hunks';
 import type { PrompterApi } from '../../src/api';
+import type { EditorFeedback } from '../../src/feedback/feedbackSink';
 import { closeAll, improve, openScratch, prompterApi, ROUGH_PROMPT, selectBetween, SURROUNDED, until } from './helpers';
 
 suite('Improve Prompt: inline diff', () => {
@@ -74,6 +75,8 @@ suite('Improve Prompt: inline diff', () => {
     const uri = editor.document.uri;
     const hunks = outcome.result.explanation.diffs;
     const accepted = new Set(hunks.filter((_, index) => index % 2 === 0).map((hunk) => hunk.id));
+    const recorded: EditorFeedback[] = [];
+    const subscription = api.onDidRecordFeedback((feedback) => recorded.push(feedback));
     // Decide in reverse order, through the CodeLens commands, so ids (not positions) must carry the meaning.
     for (const hunk of [...hunks].reverse()) {
       await vscode.commands.executeCommand(accepted.has(hunk.id) ? 'prompter.acceptChange' : 'prompter.rejectChange', uri, hunk.id);
@@ -81,6 +84,36 @@ suite('Improve Prompt: inline diff', () => {
     const expected = SURROUNDED.replace(ROUGH_PROMPT, applyHunks(ROUGH_PROMPT, hunks, accepted));
     assert.equal(editor.document.getText(), expected);
     assert.equal(api.inlineDiff.state(uri), undefined);
+    // One feedback event, per hunk, with the strategies each hunk carried.
+    await until(() => recorded.length > 0, 'the feedback event');
+    subscription.dispose();
+    assert.equal(recorded.length, 1);
+    const [feedback] = recorded;
+    assert.equal(feedback!.decision, 'partial');
+    assert.deepEqual(
+      feedback!.hunks,
+      hunks.map((hunk) => ({ hunkId: hunk.id, accepted: accepted.has(hunk.id), strategies: hunk.strategies })),
+    );
+    assert.equal(feedback!.finalText, applyHunks(ROUGH_PROMPT, hunks, accepted));
+    assert.equal(feedback!.via, 'editor');
+  });
+
+  test('with the inline diff turned off, the rewrite replaces the selection in one undoable edit', async () => {
+    const config = vscode.workspace.getConfiguration('prompter');
+    await config.update('inlineDiff.enabled', false, vscode.ConfigurationTarget.Global);
+    try {
+      const editor = await openScratch(SURROUNDED);
+      selectBetween(editor, 'Summarize', 'too long.\n');
+      const outcome = await improve();
+      assert.equal(outcome.status, 'applied');
+      if (outcome.status !== 'applied') return;
+      assert.equal(editor.document.getText(), SURROUNDED.replace(ROUGH_PROMPT, outcome.result.improved));
+      assert.equal(api.inlineDiff.state(editor.document.uri), undefined);
+      await vscode.commands.executeCommand('undo');
+      assert.equal(editor.document.getText(), SURROUNDED);
+    } finally {
+      await config.update('inlineDiff.enabled', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   test('typing before the diff keeps it anchored; the decision still lands in the right place', async () => {
