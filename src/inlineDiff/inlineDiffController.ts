@@ -8,7 +8,7 @@ import type { InlineDiffSession } from './inlineDiffSession';
 import { lineEdit } from './lineEdit';
 
 /** Why a session ended. */
-export type SessionEnd = 'decided' | 'edited' | 'closed' | 'failed' | 'disposed';
+export type SessionEnd = 'decided' | 'edited' | 'undone' | 'closed' | 'failed' | 'disposed';
 
 /** What the controller tells its owner. */
 export interface ControllerEvents {
@@ -116,8 +116,14 @@ export class InlineDiffController implements vscode.Disposable {
       }
     }
     session.start = start + shift;
-    if (inside) this.end('edited', { start: session.start, end: session.end + insideDelta });
-    else if (shift !== 0) this.render();
+    if (!inside) {
+      if (shift !== 0) this.render();
+      return;
+    }
+    const detail = { start: session.start, end: session.end + insideDelta };
+    // Undo while the diff is shown takes the document back to the original: nothing to restore or report.
+    const now = this.document.getText(new vscode.Range(this.document.positionAt(detail.start), this.document.positionAt(detail.end)));
+    this.end(now === session.documentOriginal ? 'undone' : 'edited', detail);
   }
 
   /** Repaints the decorations in every editor showing this document. */

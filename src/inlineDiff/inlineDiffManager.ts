@@ -144,6 +144,9 @@ export class InlineDiffManager implements vscode.Disposable {
           )
           .then((choice) => (choice ? this.restore(document, session.documentOriginal, detail) : undefined));
         break;
+      case 'undone':
+        this.deps.log.info(`inline diff in ${name} ended: undone, the original text is back`);
+        break;
       case 'closed':
       case 'disposed':
         this.deps.log.info(`inline diff in ${name} ended (${reason}) before a decision. Original text:\n${session.documentOriginal}`);

@@ -141,6 +141,13 @@ suite('Improve Prompt: inline diff', () => {
     assert.ok(editor.document.getText().includes('EDITED '));
   });
 
+  test('Undo while the diff is shown brings the original back and ends the session', async () => {
+    const { editor } = await showDiff();
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), SURROUNDED);
+    assert.equal(api.inlineDiff.state(editor.document.uri), undefined);
+  });
+
   test('closing the document ends the session', async () => {
     const { editor } = await showDiff();
     const uri = editor.document.uri;
