@@ -7,6 +7,10 @@ export const CommandId = {
   acceptChange: 'prompter.acceptChange',
   rejectChange: 'prompter.rejectChange',
   showChangeDetails: 'prompter.showChangeDetails',
+  /** Improve Prompt on a whole file `(uri)`: the diagnostics' Code Action. */
+  improvePromptFile: 'prompter.improvePromptFile',
+  /** Score Prompt on a whole file `(uri)`: the score in the status bar. */
+  scorePromptFile: 'prompter.scorePromptFile',
 } as const;
 
 /** A command id of this extension. */
