@@ -13,7 +13,7 @@ import { promptSourceOf } from './promptSource';
 
 /** What an Improve Prompt run did; returned by the command so callers (and tests) can follow up. */
 export type ImproveOutcome =
-  | { status: 'shown'; uri: string; hunkIds: string[]; result: ImproveResult }
+  | { status: 'shown'; uri: string; hunkIds: string[]; result: ImproveResult; engineMs: number; elapsedMs: number }
   | { status: 'applied'; uri: string; result: ImproveResult }
   | { status: 'unchanged'; message: string; result: ImproveResult }
   | { status: 'refused'; message: string };
@@ -31,9 +31,10 @@ export async function improveActiveEditor(services: Services, diffs: InlineDiffM
   }
   const started = performance.now();
   const result = services.engine.improve(source.promptText, settings.candidates);
+  const engineMs = performance.now() - started;
   const name = vscode.workspace.asRelativePath(document.uri);
   services.log.info(
-    `improve ${name}${source.literal ? ` (inside ${source.literal})` : ''}: ${result.judge.before.total} → ${result.judge.after.total}, ${result.explanation.diffs.length} hunks, ${(performance.now() - started).toFixed(1)} ms`,
+    `improve ${name}${source.literal ? ` (inside ${source.literal})` : ''}: ${result.judge.before.total} → ${result.judge.after.total}, ${result.explanation.diffs.length} hunks, ${engineMs.toFixed(1)} ms`,
   );
   if (!result.changed) {
     const message = result.unchangedReason ?? vscode.l10n.t('No further improvement found.');
@@ -59,7 +60,9 @@ export async function improveActiveEditor(services: Services, diffs: InlineDiffM
     return { status: 'applied', uri: document.uri.toString(), result };
   }
   await diffs.show(document, session);
-  return { status: 'shown', uri: document.uri.toString(), hunkIds: result.explanation.diffs.map((hunk) => hunk.id), result };
+  const elapsedMs = performance.now() - started;
+  services.log.info(`inline diff shown in ${name} after ${elapsedMs.toFixed(1)} ms`);
+  return { status: 'shown', uri: document.uri.toString(), hunkIds: result.explanation.diffs.map((hunk) => hunk.id), result, engineMs, elapsedMs };
 }
 
 function refuse(services: Services, message: string): ImproveOutcome {
