@@ -8,8 +8,9 @@ import { printFigure } from './benchTypes';
 import { coreBench } from './coreBench';
 import { storeBench } from './storeBench';
 import { learningBench } from './learningBench';
+import { diagnosticsBench } from './diagnosticsBench';
 
-const suites: BenchSuite[] = [coreBench, storeBench, learningBench];
+const suites: BenchSuite[] = [coreBench, storeBench, learningBench, diagnosticsBench];
 
 async function main(): Promise<void> {
   const only = process.argv[2];
