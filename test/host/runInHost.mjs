@@ -57,7 +57,9 @@ let server;
 let browser;
 let exitCode = 1;
 try {
-  server = await startCodeServer({ runDir, folder, log: (text) => serverLog.push(text) });
+  // The extension host inherits this: test-cli's preload marks the suite's lines only when it is set.
+  const env = { PROMPTER_MARK_SUITE_OUTPUT: '1' };
+  server = await startCodeServer({ runDir, folder, env, log: (text) => serverLog.push(text) });
   browser = await launchBrowser();
   const page = await browser.newPage();
   const finished = new Promise((resolveExit) => {

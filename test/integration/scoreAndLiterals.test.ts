@@ -62,6 +62,25 @@ suite('Improve Prompt inside string literals', () => {
     });
   }
 
+  test('accepting inside a Python triple-quoted string keeps it one valid string', async () => {
+    const code = 'SYSTEM = """Summarize the "quarterly" report for me. Make it short.\nUse C:\\\\data if needed."""\nprint(SYSTEM)\n';
+    const editor = await openScratch(code, 'python');
+    const start = code.indexOf('Summarize');
+    editor.selection = new vscode.Selection(editor.document.positionAt(start), editor.document.positionAt(code.indexOf('"""', start)));
+    const outcome = await improve();
+    assert.equal(outcome.status, 'shown', JSON.stringify(outcome).slice(0, 300));
+    if (outcome.status !== 'shown') return;
+    assert.ok(outcome.result.original.includes('C:\\data'), 'the \\\\ escape was not decoded');
+    await vscode.commands.executeCommand('prompter.acceptAllChanges');
+    const text = editor.document.getText();
+    const [head, tail] = ['SYSTEM = """', '"""\nprint(SYSTEM)\n'];
+    assert.ok(text.startsWith(head) && text.endsWith(tail), text);
+    const body = text.slice(head.length, text.length - tail.length);
+    // Inside, every quote and backslash is escaped, so nothing can close the string early.
+    assert.ok(!/(^|[^\\])(\\\\)*"/.test(body), 'an unescaped quote is left in the string');
+    assert.equal(body.replace(/\\([\\"])/g, '$1'), outcome.result.improved);
+  });
+
   test('rejecting inside a string literal restores the escaped original exactly', async () => {
     const code = "const p = 'Write a summary of the report, it\\'s for the team.';\n";
     const editor = await openScratch(code, 'typescript');

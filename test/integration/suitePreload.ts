@@ -5,4 +5,5 @@
  */
 import { markSuiteOutput } from './suiteOutput';
 
-markSuiteOutput();
+// Only the code-server runner needs the marker (it sets this variable); desktop VS Code prints to stdout.
+if (process.env.PROMPTER_MARK_SUITE_OUTPUT === '1') markSuiteOutput();
