@@ -13,6 +13,8 @@ const stages = [
   { name: 'integration tests (real VS Code)', command: 'npx', args: ['vscode-test'], counts: true },
   // A person's path through the UI in the same host: context menu → inline diff → Accept all → saved file.
   { name: 'UI check (real VS Code in Chromium)', command: 'node', args: ['test/ui/uiCheck.mjs'], counts: true },
+  // Live diagnostics as a person sees them: squiggle → hover scorecard → status bar score → Quick Fix → inline diff.
+  { name: 'UI check: live diagnostics', command: 'node', args: ['test/ui/diagnosticsUiCheck.mjs'], counts: true },
 ];
 
 let passed = 0;
