@@ -26,11 +26,12 @@ export function scorecardMarkdown(title: string, card: Scorecard): string {
   return [
     `# ${title}`,
     '',
-    `**${card.total}/50** — ${card.feedback.summary}`,
+    card.feedback.summary,
     '',
     `| ${vscode.l10n.t('Axis')} | ${vscode.l10n.t('Score')} |`,
     '| --- | --- |',
     ...rows,
+    `| **${vscode.l10n.t('total')}** | **${card.total}/50** |`,
     '',
     `## ${vscode.l10n.t('What works')}`,
     '',

@@ -27,6 +27,23 @@ async function engineRewrite(runDir, text) {
   return improvePrompt(text);
 }
 
+/** Waits (up to 5 s) for the prompt file on disk to hold exactly `text`. */
+async function fileBecomes(text) {
+  for (let i = 0; i < 50; i += 1) {
+    if (readFileSync(join(folder, PROMPT_FILE), 'utf8') === text) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
+/** F1, type the command's title, Enter: as a person runs a command. */
+async function runFromPalette(page, title) {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title.replace(/^.*: /, '') }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
 if (!existsSync(join(repoRoot, 'dist/extension.js'))) {
   console.error('dist/extension.js is missing: run `node esbuild.config.mjs` first');
   process.exit(1);
@@ -69,10 +86,7 @@ try {
   else {
     // Fall back to the command palette so the rest of the check still runs.
     await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input').fill('Prompter: Improve Prompt');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Improve Prompt' }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await runFromPalette(page, 'Prompter: Improve Prompt');
   }
 
   const acceptAll = page.locator('.codelens-decoration a', { hasText: 'Accept all' }).first();
@@ -88,13 +102,37 @@ try {
   const gone = await acceptAll.waitFor({ state: 'detached', timeout: 10_000 }).then(() => true, () => false);
   check('clicking Accept all ends the diff', gone);
   await page.keyboard.press('Control+S');
-  let saved = '';
-  for (let i = 0; i < 50 && saved !== expected; i += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    saved = readFileSync(join(folder, PROMPT_FILE), 'utf8');
-  }
-  check('the saved file is exactly the engine rewrite', saved === expected, saved === expected ? `${expected.split('\n').length} lines` : JSON.stringify(saved.slice(0, 120)));
+  const saved = await fileBecomes(expected);
+  check('the saved file is exactly the engine rewrite', saved, `${expected.split('\n').length} lines expected`);
   await page.screenshot({ path: join(shots, '3-accepted.png') });
+
+  // One Undo takes the accepted rewrite back to the original.
+  await lines.click();
+  await page.keyboard.press('Control+Z');
+  await page.keyboard.press('Control+S');
+  const undone = await fileBecomes(original);
+  check('one Undo after Accept all brings the original back', undone);
+
+  // The keyboard path: F1 → Improve Prompt on the whole prompt file, then Ctrl+Shift+Backspace (only
+  // bound while a diff is shown) rejects it all and the text is back as it was.
+  await page.keyboard.press('Control+End'); // no selection: the whole prompt file is used
+  await runFromPalette(page, 'Prompter: Improve Prompt');
+  const shownAgain = await acceptAll.waitFor({ timeout: 15_000 }).then(() => true, () => false);
+  await lines.click();
+  await page.keyboard.press('Control+Shift+Backspace');
+  const rejected = await acceptAll.waitFor({ state: 'detached', timeout: 10_000 }).then(() => true, () => false);
+  await page.keyboard.press('Control+S');
+  const restored = await fileBecomes(original);
+  check('F1 Improve Prompt on the file, then Ctrl+Shift+Backspace rejects everything', shownAgain && rejected && restored, `diff shown ${shownAgain}, ended ${rejected}, file restored ${restored}`);
+
+  // Score Prompt opens a readable scorecard beside the prompt.
+  await lines.click();
+  await page.keyboard.press('Control+A');
+  await runFromPalette(page, 'Prompter: Score Prompt');
+  const scorecard = page.locator('.monaco-editor .view-lines', { hasText: 'What holds it back' });
+  const scored = await scorecard.first().waitFor({ timeout: 15_000 }).then(() => true, () => false);
+  check('Score Prompt opens the scorecard beside the prompt', scored);
+  await page.screenshot({ path: join(shots, '4-scorecard.png') });
 } catch (error) {
   check('the UI check ran to the end', false, error instanceof Error ? error.message : String(error));
 } finally {
