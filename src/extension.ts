@@ -10,6 +10,7 @@ import { LogFeedbackSink } from './feedback/logFeedbackSink';
 import { ObservableFeedbackSink } from './feedback/observableFeedbackSink';
 import { heuristicEngine } from './heuristicEngine';
 import { registerInlineDiff } from './inlineDiff/registerInlineDiff';
+import { ResultPanel } from './panel/resultPanel';
 import { ReportDocuments } from './reports/reportDocuments';
 import type { Services } from './services';
 import { readSettings } from './settings';
@@ -22,7 +23,8 @@ export function activate(context: vscode.ExtensionContext): PrompterApi {
   const services: Services = { log, engine: heuristicEngine, feedback };
   const reports = new ReportDocuments();
   const inlineDiff = registerInlineDiff(services, reports);
-  context.subscriptions.push(log, feedback, reports, ...inlineDiff.disposables, ...registerPromptCommands(services, inlineDiff.manager, reports));
+  const panel = new ResultPanel(context.extensionUri, inlineDiff.manager, log);
+  context.subscriptions.push(log, feedback, reports, ...inlineDiff.disposables, panel, ...registerPromptCommands(services, inlineDiff.manager, reports, panel));
   context.subscriptions.push(...registerPromptDiagnostics(services));
   log.info(`activated (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
 

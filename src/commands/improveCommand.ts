@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { ImproveResult } from '../core/engine/improvePrompt';
 import { InlineDiffSession } from '../inlineDiff/inlineDiffSession';
 import type { InlineDiffManager } from '../inlineDiff/inlineDiffManager';
+import type { ResultPanel } from '../panel/resultPanel';
 import type { Services } from '../services';
 import { readSettings } from '../settings';
 import { promptSourceOf } from './promptSource';
@@ -19,7 +20,7 @@ export type ImproveOutcome =
   | { status: 'refused'; message: string };
 
 /** Runs Improve Prompt on the active editor. */
-export async function improveActiveEditor(services: Services, diffs: InlineDiffManager): Promise<ImproveOutcome> {
+export async function improveActiveEditor(services: Services, diffs: InlineDiffManager, panel: ResultPanel): Promise<ImproveOutcome> {
   const editor = vscode.window.activeTextEditor;
   const settings = readSettings(editor?.document);
   const found = promptSourceOf(editor, settings.maxPromptCharacters);
@@ -62,6 +63,7 @@ export async function improveActiveEditor(services: Services, diffs: InlineDiffM
   await diffs.show(document, session);
   const elapsedMs = performance.now() - started;
   services.log.info(`inline diff shown in ${name} after ${elapsedMs.toFixed(1)} ms`);
+  if (settings.openPanelOnImprove) panel.show(document.uri, result, elapsedMs);
   return { status: 'shown', uri: document.uri.toString(), hunkIds: result.explanation.diffs.map((hunk) => hunk.id), result, engineMs, elapsedMs };
 }
 

@@ -1,6 +1,7 @@
 /** Registers *Improve Prompt* and *Score Prompt*; their handlers return outcomes that tests can read. */
 import * as vscode from 'vscode';
 import type { InlineDiffManager } from '../inlineDiff/inlineDiffManager';
+import type { ResultPanel } from '../panel/resultPanel';
 import type { ReportDocuments } from '../reports/reportDocuments';
 import type { Services } from '../services';
 import { CommandId } from './commandIds';
@@ -8,7 +9,7 @@ import { improveActiveEditor } from './improveCommand';
 import { scoreActiveEditor } from './scoreCommand';
 
 /** The command registrations; the caller owns them. */
-export function registerPromptCommands(services: Services, diffs: InlineDiffManager, reports: ReportDocuments): vscode.Disposable[] {
+export function registerPromptCommands(services: Services, diffs: InlineDiffManager, reports: ReportDocuments, panel: ResultPanel): vscode.Disposable[] {
   // Errors nobody could foresee still reach the person as a message and the log with the stack.
   const guarded = <T>(name: string, body: () => Promise<T>) => async (): Promise<T | undefined> => {
     try {
@@ -20,7 +21,7 @@ export function registerPromptCommands(services: Services, diffs: InlineDiffMana
     }
   };
   return [
-    vscode.commands.registerCommand(CommandId.improvePrompt, guarded('Improve Prompt', () => improveActiveEditor(services, diffs))),
+    vscode.commands.registerCommand(CommandId.improvePrompt, guarded('Improve Prompt', () => improveActiveEditor(services, diffs, panel))),
     vscode.commands.registerCommand(CommandId.scorePrompt, guarded('Score Prompt', () => scoreActiveEditor(services, reports))),
   ];
 }

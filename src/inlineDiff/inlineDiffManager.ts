@@ -7,7 +7,7 @@ import { ContextKey } from '../commands/commandIds';
 import type { EditorFeedback, FeedbackSink } from '../feedback/feedbackSink';
 import type { EndDetail, SessionEnd } from './inlineDiffController';
 import { InlineDiffController } from './inlineDiffController';
-import type { InlineDiffSession } from './inlineDiffSession';
+import type { InlineDiffSession, SessionOutcome } from './inlineDiffSession';
 
 /** What the manager needs from the rest of the extension. */
 export interface InlineDiffDeps {
@@ -34,6 +34,13 @@ export interface InlineDiffState {
   }[];
 }
 
+/** A diff that ended: where, why, and the decision when there was one. */
+export interface SessionEnded {
+  uri: vscode.Uri;
+  reason: SessionEnd;
+  outcome?: SessionOutcome;
+}
+
 /** All inline diffs of the window. */
 export class InlineDiffManager implements vscode.Disposable {
   private readonly controllers = new Map<string, InlineDiffController>();
@@ -41,10 +48,14 @@ export class InlineDiffManager implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   /** Fires with the document's URI whenever a diff appears, changes or ends. */
   readonly onDidChange = this.changed.event;
+  private readonly endedEmitter = new vscode.EventEmitter<SessionEnded>();
+  /** Fires when a diff ends, with the outcome when the person decided every hunk. */
+  readonly onDidEnd = this.endedEmitter.event;
 
   constructor(private readonly deps: InlineDiffDeps) {
     this.subscriptions.push(
       this.changed,
+      this.endedEmitter,
       vscode.workspace.onDidChangeTextDocument((event) => this.controllers.get(event.document.uri.toString())?.onDocumentChanged(event)),
       vscode.workspace.onDidCloseTextDocument((document) => this.closeController(document.uri, 'closed')),
       vscode.window.onDidChangeVisibleTextEditors(() => this.controllers.forEach((controller) => controller.render())),
@@ -130,6 +141,7 @@ export class InlineDiffManager implements vscode.Disposable {
   private onEnded(controller: InlineDiffController, session: InlineDiffSession, reason: SessionEnd, detail: EndDetail): void {
     this.onChanged(controller);
     const document = controller.document;
+    this.endedEmitter.fire({ uri: document.uri, reason, outcome: reason === 'decided' ? session.outcome() : undefined });
     const name = vscode.workspace.asRelativePath(document.uri);
     switch (reason) {
       case 'decided':

@@ -13,6 +13,7 @@ import { repoRoot } from '../host/hostPaths.mjs';
 
 const shots = join(repoRoot, 'test-results', 'ui');
 const PROMPT_FILE = 'summary.prompt.md';
+const XSS_FILE = 'xss.prompt.md';
 const results = [];
 const check = (name, ok, detail = '') => {
   results.push(ok);
@@ -27,13 +28,22 @@ async function engineRewrite(runDir, text) {
   return improvePrompt(text);
 }
 
-/** Waits (up to 5 s) for the prompt file on disk to hold exactly `text`. */
-async function fileBecomes(text) {
+/** Waits (up to 5 s) for a file of the workspace to hold exactly `text`. */
+async function fileBecomes(text, file = PROMPT_FILE) {
   for (let i = 0; i < 50; i += 1) {
-    if (readFileSync(join(folder, PROMPT_FILE), 'utf8') === text) return true;
+    if (readFileSync(join(folder, file), 'utf8') === text) return true;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return false;
+}
+
+/** Quick Open (Ctrl+P) → file name → Enter, then waits for the editor to show `text`. */
+async function openFile(page, name, text) {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-editor .view-lines', { hasText: text }).first().waitFor({ timeout: 30_000 });
 }
 
 /** F1, type the command's title, Enter: as a person runs a command. */
@@ -66,12 +76,8 @@ try {
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
 
   // Open the prompt file the way a person does: Quick Open.
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget input').fill(PROMPT_FILE);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: PROMPT_FILE }).first().waitFor();
-  await page.keyboard.press('Enter');
+  await openFile(page, PROMPT_FILE, 'Summarize');
   const lines = page.locator('.monaco-editor .view-lines').first();
-  await lines.filter({ hasText: 'Summarize' }).waitFor({ timeout: 30_000 });
 
   // Select the text and right-click it.
   await lines.click();
@@ -97,6 +103,13 @@ try {
   check('each hunk has a lens naming its strategy, then Accept | Reject', lensTexts.some((text) => /add-role[^|]*\|\s*Accept\s*\|\s*Reject/.test(text)), lensTexts.slice(0, 2).join(' / ').replace(/\s+/g, ' '));
   await page.locator('.view-lines').first().filter({ hasText: 'You are' }).waitFor({ timeout: 5000 }).catch(() => {});
   await page.screenshot({ path: join(shots, '2-inline-diff.png') });
+
+  // The result panel opened beside the editor, rendered by the webview's script.
+  const panelFrame = page.frameLocator('iframe.webview').frameLocator('#active-frame');
+  const panelTitle = panelFrame.locator('h1');
+  const panelShown = await panelTitle.waitFor({ timeout: 15_000 }).then(() => true, () => false);
+  const panelText = panelShown ? await panelFrame.locator('body').innerText() : '';
+  check('the result panel shows the scores before → after and why each change', panelShown && /→/.test(await panelTitle.innerText()) && panelText.includes('add-role'), panelShown ? await panelTitle.innerText() : 'no panel');
 
   if (lensShown) await acceptAll.click();
   const gone = await acceptAll.waitFor({ state: 'detached', timeout: 10_000 }).then(() => true, () => false);
@@ -133,6 +146,25 @@ try {
   const scored = await scorecard.first().waitFor({ timeout: 15_000 }).then(() => true, () => false);
   check('Score Prompt opens the scorecard beside the prompt', scored);
   await page.screenshot({ path: join(shots, '4-scorecard.png') });
+
+  // Prompt text with markup shows as text in the panel and runs nothing; its Reject all button works.
+  const xssOriginal = readFileSync(join(folder, XSS_FILE), 'utf8');
+  await openFile(page, XSS_FILE, 'Summarize the page');
+  await page.keyboard.press('Control+End');
+  await runFromPalette(page, 'Prompter: Improve Prompt');
+  await acceptAll.waitFor({ timeout: 15_000 }).catch(() => {});
+  const rewrite = panelFrame.locator('pre.rewrite', { hasText: 'onerror' });
+  const asText = await rewrite.waitFor({ timeout: 15_000 }).then(() => true, () => false);
+  const images = await panelFrame.locator('img').count();
+  const scripts = await panelFrame.locator('#root script').count();
+  const flagged = await panelFrame.locator('body[data-xss]').count();
+  check('<script> and <img onerror> in a prompt show as text in the panel and run nothing', asText && images === 0 && scripts === 0 && flagged === 0, `text ${asText}, img ${images}, script ${scripts}, onerror ran ${flagged > 0}`);
+  await page.screenshot({ path: join(shots, '5-panel-markup-as-text.png') });
+  await panelFrame.locator('button', { hasText: 'Reject all' }).click().catch(() => {});
+  const panelRejected = await acceptAll.waitFor({ state: 'detached', timeout: 10_000 }).then(() => true, () => false);
+  await lines.click();
+  await page.keyboard.press('Control+S');
+  check("the panel's Reject all ends the diff and restores the file", panelRejected && (await fileBecomes(xssOriginal, XSS_FILE)));
 } catch (error) {
   check('the UI check ran to the end', false, error instanceof Error ? error.message : String(error));
 } finally {
