@@ -165,6 +165,18 @@ try {
   await lines.click();
   await page.keyboard.press('Control+S');
   check("the panel's Reject all ends the diff and restores the file", panelRejected && (await fileBecomes(xssOriginal, XSS_FILE)));
+
+  // After a window reload the panel comes back with the same result, its buttons off (the diff is gone).
+  const titleBefore = await panelTitle.innerText();
+  // Developer: Reload Window, as a person would (it saves the workbench state first; a bare page reload
+  // in the browser may not).
+  await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), runFromPalette(page, 'Developer: Reload Window')]);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  const revived = await panelTitle.waitFor({ timeout: 30_000 }).then(() => true, () => false);
+  const titleAfter = revived ? await panelTitle.innerText() : '';
+  const acceptDisabled = revived ? await panelFrame.locator('button', { hasText: 'Accept all' }).isDisabled() : false;
+  check('the result panel survives a reload (same scores, Accept all disabled)', revived && titleAfter === titleBefore && acceptDisabled, `${titleBefore} → ${titleAfter || 'no panel'}`);
+  await page.screenshot({ path: join(shots, '6-panel-after-reload.png') });
 } catch (error) {
   check('the UI check ran to the end', false, error instanceof Error ? error.message : String(error));
 } finally {
