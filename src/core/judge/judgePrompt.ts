@@ -46,18 +46,34 @@ function summarize(scores: AxisScores, total: number): string {
 /** Scores a prompt from its features (use when the features are already at hand). */
 export function judgeFeatures(features: PromptFeatures): Scorecard {
   const byAxis = verdicts(features);
-  const scores = Object.fromEntries(AXES.map((axis) => [axis, byAxis[axis].score])) as AxisScores;
-  const total = Math.round(AXES.reduce((sum, axis) => sum + scores[axis], 0) * 10) / 10;
+  // NOTE: built field by field: Object.fromEntries and object spreads made this a quarter of a short
+  // prompt's judging time in V8.
+  const scores: AxisScores = {
+    clarity: byAxis.clarity.score,
+    specificity: byAxis.specificity.score,
+    actionability: byAxis.actionability.score,
+    structure: byAxis.structure.score,
+    contextUse: byAxis.contextUse.score,
+  };
+  const total = Math.round((scores.clarity + scores.specificity + scores.actionability + scores.structure + scores.contextUse) * 10) / 10;
   const weakestFirst = [...AXES].sort((a, b) => scores[a] - scores[b]);
+  const pros: string[] = [];
+  const cons: string[] = [];
+  const suggestions: Scorecard['suggestions'] = [];
+  for (const axis of AXES) {
+    pros.push(...byAxis[axis].pros);
+    cons.push(...byAxis[axis].cons);
+  }
+  for (const axis of weakestFirst) suggestions.push(...byAxis[axis].suggestions);
   return {
-    ...scores,
+    clarity: scores.clarity,
+    specificity: scores.specificity,
+    actionability: scores.actionability,
+    structure: scores.structure,
+    contextUse: scores.contextUse,
     total,
-    feedback: {
-      pros: AXES.flatMap((axis) => byAxis[axis].pros),
-      cons: AXES.flatMap((axis) => byAxis[axis].cons),
-      summary: summarize(scores, total),
-    },
-    suggestions: weakestFirst.flatMap((axis) => byAxis[axis].suggestions),
+    feedback: { pros, cons, summary: summarize(scores, total) },
+    suggestions,
     judge: HEURISTIC_JUDGE_ID,
   };
 }
