@@ -22,7 +22,7 @@ export type { Finding } from './finding';
 export interface PromptFeatures {
   /** Words in the prompt, filler sentences excluded. */
   words: number;
-  /** Distinct words that are neither function words nor filler. */
+  /** Distinct words that are neither function words nor filler, counted up to 64 (the judge's reward saturates at 31). */
   distinctContentWords: number;
   /** Sentences that carry only politeness or enthusiasm. */
   filler: Finding[];

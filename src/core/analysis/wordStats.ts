@@ -35,6 +35,9 @@ const REQUIREMENTS = new PhraseMatcher([
 const NEGATIVES = new PhraseMatcher([
   'do not', "don't", 'dont', 'never', 'avoid', 'refrain from', 'must not', "mustn't", 'should not', "shouldn't", 'without',
 ]);
+// The judge's reward for distinct content words stops growing at 31 (0.45·√n reaches its cap of 2.5), so
+// counting stops a little past that instead of hashing every word of a long prompt into a set.
+const CONTENT_WORDS_COUNTED = 64;
 const FILE_EXTENSIONS = new Set(['py', 'ts', 'js', 'tsx', 'jsx', 'go', 'rs', 'java', 'cs', 'rb', 'md', 'json', 'yaml', 'yml', 'csv', 'sql', 'html', 'css']);
 const YEAR = /^(?:1[5-9]|20)\d{2}$/;
 const QUOTED_OR_LINK = /`[^`\n]{1,80}`|"[^"\n]{2,80}"|“[^”\n]{2,80}”|\bhttps?:\/\/\S+|\bwww\.\S+/g;
@@ -114,7 +117,7 @@ export function wordStats(
     const { lower } = token;
     const classes = CLASSES.get(lower) ?? 0;
     classOf[index] = classes;
-    if ((classes & noContent) === 0) content.add(lower);
+    if ((classes & noContent) === 0 && content.size < CONTENT_WORDS_COUNTED) content.add(lower);
     if (classes & WordClass.step) stepWords += 1;
     formatWord ||= (classes & WordClass.format) !== 0;
     audienceWord ||= (classes & WordClass.audience) !== 0;

@@ -117,6 +117,7 @@ export function scoreClarity(f: PromptFeatures): AxisVerdict {
 /** Specificity: concrete details — numbers, names, formats, audience, scope. */
 export function scoreSpecificity(f: PromptFeatures): AxisVerdict {
   const t = new Tally('specificity', 1);
+  // Saturates at 31 distinct words; the analysis counts no further than 64 (see wordStats).
   t.add(capped(Math.sqrt(f.distinctContentWords) * 0.45, 2.5));
   if (f.quantities.length > 0) t.add(capped(1.5 * f.quantities.length, 3.5), `Gives ${plural(f.quantities.length, 'measurable requirement')}.`);
   else t.suggest({ rule: 'no-quantities', message: 'Say how much: a length, a count or a limit ("3 bullet points", "under 200 words").' });
