@@ -6,7 +6,7 @@ import { WORD_CLASSES, WordClass } from '../text/lexicon';
 import type { Token } from '../text/tokenize';
 import type { Piece } from '../text/tokens';
 import type { Finding } from './finding';
-import { LABEL_PREFIX } from './finding';
+import { labelPrefixLength } from './finding';
 
 const POLITENESS = /\b(?:and\s+)?(?:please|kindly|thank you(?: so much| very much)?(?: in advance)?|thanks(?: a lot| so much)?(?: in advance)?(?: for your (?:help|time|patience|assistance))?|(?:i would|i'd) (?:really )?appreciate (?:it|your help|this))\b[!.,]*/gi;
 
@@ -16,7 +16,7 @@ export function fillerFindings(text: string, sentences: readonly Piece[], tokens
   let next = 0;
   for (const sentence of sentences) {
     // A filler sentence typed after a label ("Topic: Thanks!") leaves the label in place.
-    const label = sentence.text.includes(':') ? (LABEL_PREFIX.exec(sentence.text)?.[0].length ?? 0) : 0;
+    const label = labelPrefixLength(sentence.text);
     const start = sentence.start + label;
     const end = sentence.start + sentence.text.length;
     while (next < tokens.length && tokens[next]!.start < start) next += 1;

@@ -10,7 +10,7 @@ import type { Piece } from '../text/tokens';
 import { splitLines, splitSentences } from '../text/tokens';
 import { fillerFindings, tokensOutside, withoutFiller } from './filler';
 import type { Finding } from './finding';
-import { LABEL_PREFIX } from './finding';
+import { LABEL_PREFIX, labelPrefixLength } from './finding';
 import type { Layout } from './sections';
 import { analyzeLayout } from './sections';
 import { codeFences, templateVariables } from './templateTokens';
@@ -251,7 +251,7 @@ export function analyzePrompt(original: string): PromptFeatures {
     ambiguousReference: ambiguousReference(text, sentences, inputData),
     shouting,
     negatives: stats.negatives,
-    negativeRules: stats.negatives === 0 ? 0 : sentences.filter((s) => NEGATIVE_RULE.test(s.text.replace(LABEL_PREFIX, ''))).length,
+    negativeRules: stats.negatives === 0 ? 0 : sentences.filter((s) => NEGATIVE_RULE.test(s.text.slice(labelPrefixLength(s.text)))).length,
     positiveAlternative: mentions('instead', 'rather', 'place', 'refer') && POSITIVE_ALTERNATIVE.test(lowered),
     quantities: quantities(text),
     namedTerms: stats.names.size,

@@ -7,7 +7,7 @@ import { CONTEXT_OPENERS, VAGUE_PHRASES, WORD_CLASSES, WordClass } from '../text
 import type { Token } from '../text/tokenize';
 import type { Piece } from '../text/tokens';
 import type { Finding } from './finding';
-import { LABEL_PREFIX } from './finding';
+import { labelPrefixLength } from './finding';
 import { PhraseMatcher } from './phraseMatcher';
 
 /** Word-level facts about a prompt. */
@@ -49,10 +49,9 @@ function grammarCapitals(sentences: readonly Piece[], tokens: readonly Token[]):
   for (const sentence of sentences) {
     while (next < tokens.length && tokens[next]!.start < sentence.start) next += 1;
     if (next < tokens.length) starts.add(tokens[next]!.start);
-    if (!sentence.text.includes(':')) continue;
-    const label = LABEL_PREFIX.exec(sentence.text);
-    if (!label) continue;
-    const after = sentence.start + label[0].length;
+    const label = labelPrefixLength(sentence.text);
+    if (label === 0) continue;
+    const after = sentence.start + label;
     let index = next;
     while (index < tokens.length && tokens[index]!.start < after) index += 1;
     if (index < tokens.length) starts.add(tokens[index]!.start);
