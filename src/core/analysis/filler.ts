@@ -56,8 +56,8 @@ export function withoutFiller(text: string, filler: readonly Finding[]): string 
 }
 
 /** The tokens that lie outside every filler span (one pass over both, in order). */
-export function tokensOutside(tokens: readonly Token[], filler: readonly Finding[]): Token[] {
-  if (filler.length === 0) return tokens.slice();
+export function tokensOutside(tokens: readonly Token[], filler: readonly Finding[]): readonly Token[] {
+  if (filler.length === 0) return tokens;
   const spans = filler.map((f) => f.span).sort((a, b) => a.start - b.start);
   const kept: Token[] = [];
   let at = 0;
