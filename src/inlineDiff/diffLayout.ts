@@ -4,6 +4,7 @@
  * that decides which lines go on accept and reject is unit-tested in plain Node.
  */
 import type { DiffHunk } from '../core/types';
+import { hunkStarts } from '../core/engine/hunks';
 
 /** Where one hunk sits in the shown text, as line offsets from the first line of the diff. */
 export interface HunkPlacement {
@@ -44,11 +45,9 @@ export function layoutDiff(original: string, hunks: readonly DiffHunk[], decisio
   const shown: string[] = [];
   const placements: HunkPlacement[] = [];
   let next = 0;
-  let shift = 0;
-  for (const hunk of hunks) {
-    // As in applyHunks: jsdiff's oldStart for a pure insertion is near the gap, newStart − shift is exact.
-    const start = hunk.oldLines > 0 ? hunk.oldStart - 1 : hunk.newStart - 1 - shift;
-    shift += hunk.newLines - hunk.oldLines;
+  const starts = hunkStarts(hunks);
+  for (const [index, hunk] of hunks.entries()) {
+    const start = starts[index]!;
     shown.push(...lines.slice(next, start));
     const decision = decisions.get(hunk.id);
     const removed = decision === true ? [] : lines.slice(start, start + hunk.oldLines);

@@ -64,11 +64,8 @@ export function applyHunks(before: string, hunks: readonly DiffHunk[], accepted:
   const lines = withFinalNewline(before).split('\n');
   const result: string[] = [];
   let next = 0; // index into `lines` of the first line not yet copied
-  let shift = 0; // lines added minus lines removed by the hunks before this one
-  for (const hunk of hunks) {
-    // jsdiff's oldStart for a pure insertion points near, not at, the gap; newStart minus the shift is exact.
-    const start = hunk.oldLines > 0 ? hunk.oldStart - 1 : hunk.newStart - 1 - shift;
-    shift += hunk.newLines - hunk.oldLines;
+  hunkStarts(hunks).forEach((start, index) => {
+    const hunk = hunks[index]!;
     result.push(...lines.slice(next, start));
     if (accepted.has(hunk.id)) {
       result.push(...hunk.lines.filter((line) => line.startsWith('+')).map((line) => line.slice(1)));
@@ -76,8 +73,21 @@ export function applyHunks(before: string, hunks: readonly DiffHunk[], accepted:
       result.push(...lines.slice(start, start + hunk.oldLines));
     }
     next = start + hunk.oldLines;
-  }
+  });
   result.push(...lines.slice(next));
   const joined = result.join('\n');
   return before.endsWith('\n') ? joined : joined.slice(0, -1);
+}
+
+/**
+ * The 0-based line of the old text where each hunk starts. jsdiff's oldStart for a pure insertion
+ * points near, not at, the gap; newStart minus the lines added by the hunks before it is exact.
+ */
+export function hunkStarts(hunks: readonly DiffHunk[]): number[] {
+  let shift = 0; // lines added minus lines removed by the hunks before this one
+  return hunks.map((hunk) => {
+    const start = hunk.oldLines > 0 ? hunk.oldStart - 1 : hunk.newStart - 1 - shift;
+    shift += hunk.newLines - hunk.oldLines;
+    return start;
+  });
 }
