@@ -63,21 +63,6 @@ if (webviews.length) {
   });
 }
 
-// The result panel's script runs in the webview (a browser), not in the extension host.
-if (existsSync('src/webview/resultPanel.ts')) {
-  builds.push({
-    bundle: true,
-    platform: 'browser',
-    target: 'es2022',
-    format: 'iife',
-    sourcemap: !production,
-    minify: production,
-    logLevel: 'warning',
-    entryPoints: { resultPanel: 'src/webview/resultPanel.ts' },
-    outdir: 'dist/webview',
-  });
-}
-
 if (args.has('--tests')) {
   builds.push({
     ...nodeBundle,

@@ -4,27 +4,20 @@
 // scorecard, read the score in the status bar, open the Quick Fix menu. Screenshots go to
 // test-results/ui-diagnostics/ (look at them). Ends with "N passed, N failed". Needs dist/ built.
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import * as esbuild from 'esbuild';
 import { launchBrowser, workbenchUrl } from '../host/browser.mjs';
 import { makeRunDir, startCodeServer } from '../host/codeServer.mjs';
 import { repoRoot } from '../host/hostPaths.mjs';
+import { createChecks, loadCoreModule, openFile } from './uiKit.mjs';
 
 const shots = join(repoRoot, 'test-results', 'ui-diagnostics');
 const PROMPT_FILE = 'newsletter.prompt.md';
 const PROMPT = 'Write something about our product for the newsletter.\nKeep it short.\n';
-const results = [];
-const check = (name, ok, detail = '') => {
-  results.push(ok);
-  console.log(`${ok ? '  ✔' : '  ✘'} ${name}${detail ? ` — ${detail}` : ''}`);
-};
+const { check, finish } = createChecks();
 
 /** The core's diagnosis of `text`, from the same code the extension bundles (the expected result). */
 async function coreDiagnosis(runDir, text) {
-  const outfile = join(runDir, 'diagnose.cjs');
-  await esbuild.build({ entryPoints: [join(repoRoot, 'src/core/diagnostics/diagnosePrompt.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning' });
-  const { diagnosePrompt } = createRequire(import.meta.url)(outfile);
+  const { diagnosePrompt } = await loadCoreModule(runDir, 'src/core/diagnostics/diagnosePrompt.ts', 'diagnose');
   return diagnosePrompt(text);
 }
 
@@ -50,12 +43,7 @@ try {
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
 
   // Open the file with Quick Open: opening a prompt file is what activates the extension.
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget input').fill(PROMPT_FILE);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: PROMPT_FILE }).first().waitFor();
-  await page.keyboard.press('Enter');
-  const lines = page.locator('.monaco-editor .view-lines').first();
-  await lines.filter({ hasText: 'newsletter' }).waitFor({ timeout: 30_000 });
+  await openFile(page, PROMPT_FILE, 'newsletter');
   const opened = Date.now();
 
   const squiggle = page.locator('.monaco-editor .squiggly-warning').first();
@@ -117,7 +105,4 @@ try {
   rmSync(runDir, { recursive: true, force: true });
 }
 
-const passed = results.filter(Boolean).length;
-console.log(`screenshots: ${shots}`);
-console.log(`${passed} passed, ${results.length - passed} failed`);
-process.exitCode = results.length > 0 && passed === results.length ? 0 : 1;
+finish(shots);

@@ -4,27 +4,20 @@
 // "Accept all", save, and compare the file with the engine's rewrite. Screenshots go to test-results/ui/
 // (look at them). Ends with "N passed, N failed". Needs `node esbuild.config.mjs` to have built dist/.
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import * as esbuild from 'esbuild';
 import { launchBrowser, workbenchUrl } from '../host/browser.mjs';
 import { makeRunDir, startCodeServer } from '../host/codeServer.mjs';
 import { repoRoot } from '../host/hostPaths.mjs';
+import { createChecks, loadCoreModule, openFile, runFromPalette } from './uiKit.mjs';
 
 const shots = join(repoRoot, 'test-results', 'ui');
 const PROMPT_FILE = 'summary.prompt.md';
 const XSS_FILE = 'xss.prompt.md';
-const results = [];
-const check = (name, ok, detail = '') => {
-  results.push(ok);
-  console.log(`${ok ? '  ✔' : '  ✘'} ${name}${detail ? ` — ${detail}` : ''}`);
-};
+const { check, finish } = createChecks();
 
 /** The engine's rewrite of `text`, from the same core the extension bundles (the expected result). */
 async function engineRewrite(runDir, text) {
-  const outfile = join(runDir, 'core.cjs');
-  await esbuild.build({ entryPoints: [join(repoRoot, 'src/core/engine/improvePrompt.ts')], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning' });
-  const { improvePrompt } = createRequire(import.meta.url)(outfile);
+  const { improvePrompt } = await loadCoreModule(runDir, 'src/core/engine/improvePrompt.ts', 'core');
   return improvePrompt(text);
 }
 
@@ -35,23 +28,6 @@ async function fileBecomes(text, file = PROMPT_FILE) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return false;
-}
-
-/** Quick Open (Ctrl+P) → file name → Enter, then waits for the editor to show `text`. */
-async function openFile(page, name, text) {
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget input').fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.monaco-editor .view-lines', { hasText: text }).first().waitFor({ timeout: 30_000 });
-}
-
-/** F1, type the command's title, Enter: as a person runs a command. */
-async function runFromPalette(page, title) {
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title.replace(/^.*: /, '') }).first().waitFor();
-  await page.keyboard.press('Enter');
 }
 
 if (!existsSync(join(repoRoot, 'dist/extension.js'))) {
@@ -185,7 +161,4 @@ try {
   rmSync(runDir, { recursive: true, force: true });
 }
 
-const passed = results.filter(Boolean).length;
-console.log(`screenshots: ${shots}`);
-console.log(`${passed} passed, ${results.length - passed} failed`);
-process.exitCode = results.length > 0 && passed === results.length ? 0 : 1;
+finish(shots);

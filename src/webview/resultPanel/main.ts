@@ -3,7 +3,7 @@
  * `textContent` only (prompt text is never parsed as HTML), and turns button clicks into messages.
  * The last state is kept with setState so the panel comes back after a reload.
  */
-import type { HostMessage, PanelState, WebviewMessage } from '../shared/resultPanelProtocol';
+import type { HostMessage, PanelState, WebviewMessage } from '../../shared/resultPanelProtocol';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
