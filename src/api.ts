@@ -1,9 +1,10 @@
 /**
  * The API `activate()` returns, for other extensions and for the integration tests: the engine and
- * judge, and read/decide access to inline diffs.
+ * judge, the history, and read/decide access to inline diffs.
  */
 import type * as vscode from 'vscode';
 import type { ImproveResult } from './core/engine/improvePrompt';
+import type { PromptDetail, PromptSummary } from './core/history';
 import type { Scorecard } from './core/types';
 import type { EditorFeedback } from './feedback/feedbackSink';
 import type { InlineDiffState } from './inlineDiff/inlineDiffManager';
@@ -18,6 +19,15 @@ export interface PrompterApi {
   judge(text: string): Scorecard;
   /** Fires for every decision on an inline diff, after the feedback sink recorded it. */
   readonly onDidRecordFeedback: vscode.Event<EditorFeedback>;
+  /** The workspace's prompt history (read-only). `scope` picks the workspace folder's store (default: the first). */
+  readonly history: {
+    /** Every prompt with its best score, newest first. */
+    listPrompts(scope?: vscode.Uri): Promise<PromptSummary[]>;
+    /** One prompt with all its versions and scores. */
+    getPrompt(promptId: string, scope?: vscode.Uri): Promise<PromptDetail | undefined>;
+    /** Fires when a store changed (this window, another window or the CLI wrote to it). */
+    readonly onDidChange: vscode.Event<void>;
+  };
   /** The inline diffs shown in editors. */
   readonly inlineDiff: {
     /** The diff in a document, or undefined when none is shown. */

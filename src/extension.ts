@@ -6,9 +6,10 @@ import * as vscode from 'vscode';
 import type { PrompterApi } from './api';
 import { registerPromptCommands } from './commands/registerPromptCommands';
 import { registerPromptDiagnostics } from './diagnostics/registerPromptDiagnostics';
-import { LogFeedbackSink } from './feedback/logFeedbackSink';
+import { HistoryFeedbackSink } from './feedback/historyFeedbackSink';
 import { ObservableFeedbackSink } from './feedback/observableFeedbackSink';
 import { heuristicEngine } from './heuristicEngine';
+import { HistoryStores } from './history/historyStores';
 import { registerInlineDiff } from './inlineDiff/registerInlineDiff';
 import { ResultPanel } from './panel/resultPanel';
 import { ReportDocuments } from './reports/reportDocuments';
@@ -18,13 +19,14 @@ import { readSettings } from './settings';
 /** Called by VS Code on the first Prompter command. */
 export function activate(context: vscode.ExtensionContext): PrompterApi {
   const log = vscode.window.createOutputChannel('Prompter', { log: true });
-  // NOTE: feedback is only logged until the history store is connected here (replace LogFeedbackSink).
-  const feedback = new ObservableFeedbackSink(new LogFeedbackSink(log));
-  const services: Services = { log, engine: heuristicEngine, feedback };
+  // Stores open on first use: activation happens on any markdown file and must do no I/O.
+  const history = new HistoryStores({ storageUri: context.storageUri, globalStorageUri: context.globalStorageUri }, log);
+  const feedback = new ObservableFeedbackSink(new HistoryFeedbackSink(history, log));
+  const services: Services = { log, engine: heuristicEngine, feedback, history };
   const reports = new ReportDocuments();
   const inlineDiff = registerInlineDiff(services, reports);
   const panel = new ResultPanel(context.extensionUri, inlineDiff.manager, log);
-  context.subscriptions.push(log, feedback, reports, ...inlineDiff.disposables, panel, ...registerPromptCommands(services, inlineDiff.manager, reports, panel));
+  context.subscriptions.push(log, history, feedback, reports, ...inlineDiff.disposables, panel, ...registerPromptCommands(services, inlineDiff.manager, reports, panel));
   context.subscriptions.push(...registerPromptDiagnostics(services));
   log.info(`activated (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
 
@@ -34,6 +36,11 @@ export function activate(context: vscode.ExtensionContext): PrompterApi {
     improve: (text, options) => services.engine.improve(text, options?.candidates ?? readSettings().candidates),
     judge: (text) => services.engine.judge(text),
     onDidRecordFeedback: feedback.onDidRecord,
+    history: {
+      listPrompts: (scope) => history.forDocument(scope).repository.listPrompts(),
+      getPrompt: (promptId, scope) => history.forDocument(scope).repository.getPrompt(promptId),
+      onDidChange: (listener, thisArg, disposables) => history.onDidChange(() => void listener.call(thisArg, undefined), undefined, disposables),
+    },
     inlineDiff: {
       state: (uri) => diffs.state(uri),
       decide: (uri, hunkId, accept) => diffs.decide(uri, hunkId, accept),

@@ -1,11 +1,12 @@
 /**
- * The services activate() builds once and hands to every feature: the log, the engine and judge, and
- * where feedback goes. One owner for each; features receive them, never import singletons.
+ * The services activate() builds once and hands to every feature: the log, the engine and judge, where
+ * feedback goes, and the history stores. One owner for each; features receive them, never import singletons.
  */
 import type * as vscode from 'vscode';
 import type { ImproveResult } from './core/engine/improvePrompt';
 import type { Scorecard } from './core/types';
 import type { FeedbackSink } from './feedback/feedbackSink';
+import type { HistoryStores } from './history/historyStores';
 
 /** The rewrite engine and the judge as the extension calls them. */
 export interface PromptEngine {
@@ -19,4 +20,6 @@ export interface Services {
   log: vscode.LogOutputChannel;
   engine: PromptEngine;
   feedback: FeedbackSink;
+  /** The workspace's history stores (opened on first use). */
+  history: HistoryStores;
 }

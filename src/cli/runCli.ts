@@ -3,11 +3,11 @@
  * Exit codes are part of the contract: 0 ok, 1 lint found a prompt below --min, 2 usage or input error.
  */
 import { parseArgs } from 'node:util';
-import type { ImproveOptions, ImproveResult } from '../core/engine/improvePrompt';
+import type { ImproveOptions } from '../core/engine/improvePrompt';
 import type { HistoryRepository } from '../core/history';
 import { UnknownPromptError } from '../core/improveLoop';
 import type { LearningLink } from '../core/learningStore';
-import { linkLearning } from '../core/learningStore';
+import { learningLoopDeps, linkLearning } from '../core/learningStore';
 import { DEFAULT_MAX_CHARS } from '../core/input/promptInput';
 import type { EngineResult } from '../core/model/improveWithModel';
 import { improveWithModel } from '../core/model/improveWithModel';
@@ -95,13 +95,7 @@ async function improve(context: CommandContext, values: Values, positionals: str
   const deps = {
     now: () => performance.now(),
     ...(session ? { improve: modelImprove(session) } : {}),
-    ...(learning
-      ? {
-          engineOptions: (prompt: string) => learning.engineOptions(prompt),
-          // Model rewrites are not made of engine strategies: only heuristic results teach the learning loop.
-          onResult: (result: ImproveResult) => (result.source.startsWith('engine/heuristic@') ? learning.recordResult(result) : undefined),
-        }
-      : {}),
+    ...(learning ? learningLoopDeps(learning) : {}),
   };
   if (typeof values.again === 'string') {
     if (!repository) throw new UsageError('--again improves a stored prompt, so it cannot be combined with --no-store.');

@@ -9,14 +9,18 @@ import { InlineDiffSession } from '../inlineDiff/inlineDiffSession';
 import type { InlineDiffManager } from '../inlineDiff/inlineDiffManager';
 import type { ResultPanel } from '../panel/resultPanel';
 import type { Services } from '../services';
+import { RENDER_STYLES } from '../core/engine/render';
+import type { PromptOrigin } from '../core/history';
+import type { StoredRun } from '../history/improveIntoHistory';
+import { improveIntoHistory } from '../history/improveIntoHistory';
 import { readSettings } from '../settings';
 import { promptSourceOf } from './promptSource';
 
 /** What an Improve Prompt run did; returned by the command so callers (and tests) can follow up. */
 export type ImproveOutcome =
-  | { status: 'shown'; uri: string; hunkIds: string[]; result: ImproveResult; engineMs: number; elapsedMs: number }
-  | { status: 'applied'; uri: string; result: ImproveResult }
-  | { status: 'unchanged'; message: string; result: ImproveResult }
+  | { status: 'shown'; uri: string; hunkIds: string[]; result: ImproveResult; engineMs: number; elapsedMs: number; stored?: StoredRun }
+  | { status: 'applied'; uri: string; result: ImproveResult; stored?: StoredRun }
+  | { status: 'unchanged'; message: string; result: ImproveResult; stored?: StoredRun }
   | { status: 'refused'; message: string };
 
 /** Runs Improve Prompt on the active editor. */
@@ -31,16 +35,22 @@ export async function improveActiveEditor(services: Services, diffs: InlineDiffM
     return refuse(services, vscode.l10n.t('This document already shows an inline diff: accept or reject it first.'));
   }
   const started = performance.now();
-  const result = services.engine.improve(source.promptText, settings.candidates);
-  const engineMs = performance.now() - started;
+  const history = services.history.forDocument(document.uri);
+  const run = await improveIntoHistory(history, source.promptText, promptOrigin(document), { engine: { styles: RENDER_STYLES.slice(0, settings.candidates) } });
+  const { result } = run;
+  const engineMs = run.timeToResultMs;
   const name = vscode.workspace.asRelativePath(document.uri);
   services.log.info(
-    `improve ${name}${source.literal ? ` (inside ${source.literal})` : ''}: ${result.judge.before.total} → ${result.judge.after.total}, ${result.explanation.diffs.length} hunks, ${engineMs.toFixed(1)} ms`,
+    `improve ${name}${source.literal ? ` (inside ${source.literal})` : ''}: ${result.judge.before.total} → ${result.judge.after.total}, ${result.explanation.diffs.length} hunks, ${engineMs.toFixed(1)} ms; ${run.stored?.message ?? 'not stored'}`,
   );
+  if (run.storeError) {
+    services.log.error(`improve ${name}: the history could not be written: ${run.storeError}`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Prompter could not save this run to the history ({0}). The rewrite is shown; nothing in your document was changed.', run.storeError));
+  }
   if (!result.changed) {
     const message = result.unchangedReason ?? vscode.l10n.t('No further improvement found.');
     void vscode.window.showInformationMessage(vscode.l10n.t(message));
-    return { status: 'unchanged', message, result };
+    return { status: 'unchanged', message, result, ...(run.stored ? { stored: run.stored } : {}) };
   }
   const session = new InlineDiffSession({
     documentOriginal: source.documentText,
@@ -48,6 +58,7 @@ export async function improveActiveEditor(services: Services, diffs: InlineDiffM
     start: document.offsetAt(source.range.start),
     eol: document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n',
     encoding: source.encoding,
+    ...(run.stored?.versionId ? { version: { historyKey: run.stored.historyKey, promptId: run.stored.promptId, versionId: run.stored.versionId } } : {}),
   });
   if (!settings.inlineDiff) {
     // Accept everything at once: the same session arithmetic, so escaping and line breaks match the diff path.
@@ -58,13 +69,19 @@ export async function improveActiveEditor(services: Services, diffs: InlineDiffM
     void vscode.window.showInformationMessage(
       vscode.l10n.t('Prompt improved: {0}/50 → {1}/50. Undo (Ctrl+Z) brings the original back.', result.judge.before.total, result.judge.after.total),
     );
-    return { status: 'applied', uri: document.uri.toString(), result };
+    return { status: 'applied', uri: document.uri.toString(), result, ...(run.stored ? { stored: run.stored } : {}) };
   }
   await diffs.show(document, session);
   const elapsedMs = performance.now() - started;
   services.log.info(`inline diff shown in ${name} after ${elapsedMs.toFixed(1)} ms`);
   if (settings.openPanelOnImprove) panel.show(document.uri, result, elapsedMs);
-  return { status: 'shown', uri: document.uri.toString(), hunkIds: result.explanation.diffs.map((hunk) => hunk.id), result, engineMs, elapsedMs };
+  return { status: 'shown', uri: document.uri.toString(), hunkIds: result.explanation.diffs.map((hunk) => hunk.id), result, engineMs, elapsedMs, ...(run.stored ? { stored: run.stored } : {}) };
+}
+
+/** Where a prompt came from, as the history records it: the workspace-relative file and its language. */
+function promptOrigin(document: vscode.TextDocument): PromptOrigin {
+  const inFolder = vscode.workspace.getWorkspaceFolder(document.uri) !== undefined;
+  return { ...(inFolder ? { file: vscode.workspace.asRelativePath(document.uri, false) } : {}), languageId: document.languageId };
 }
 
 function refuse(services: Services, message: string): ImproveOutcome {

@@ -8,6 +8,7 @@
  */
 import type { ImproveOptions, ImproveResult } from './engine/improvePrompt';
 import type { FeedbackEventRecord, HistoryRepository } from './history';
+import type { ImproveLoopDeps } from './improveLoop';
 import type { LearningStateV1, StrategyReportRow } from './learning';
 import { createSelector, feedbackFromEvent, hashText, loadLearningState, recordFeedback, recordImprovement, strategyReport } from './learning';
 
@@ -59,5 +60,17 @@ export function linkLearning(repository: HistoryRepository, warn: (message: stri
       const stored = await repository.readLearningState();
       return strategyReport(load(stored?.state) ?? loadLearningState(undefined).state);
     },
+  };
+}
+
+/**
+ * The improve loop's learning hooks: strategy choice from the stored statistics (plus `extra` options,
+ * such as the renderings to try), and credit for each run. Model rewrites are not made of engine
+ * strategies, so only heuristic results teach the learning loop.
+ */
+export function learningLoopDeps(learning: LearningLink, extra: ImproveOptions = {}): Pick<ImproveLoopDeps, 'engineOptions' | 'onResult'> {
+  return {
+    engineOptions: async (text) => ({ ...extra, ...(await learning.engineOptions(text)) }),
+    onResult: (result) => (result.source.startsWith('engine/heuristic@') ? learning.recordResult(result) : undefined),
   };
 }

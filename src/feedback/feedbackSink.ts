@@ -1,9 +1,10 @@
 /**
  * Where the editor reports what a person decided about a rewrite. The extension wires one sink at
- * activation (a log until the history store is connected); features only see this interface.
+ * activation (the history stores); features only see this interface.
  */
 import type { FeedbackDecision, HunkDecision } from '../core/history';
 import type { StrategyId } from '../core/types';
+import type { VersionRef } from '../inlineDiff/inlineDiffSession';
 
 /** One decision on an inline diff, as the editor saw it. */
 export interface EditorFeedback {
@@ -25,6 +26,8 @@ export interface EditorFeedback {
   documentUri: string;
   /** VS Code language id of that document. */
   languageId: string;
+  /** The stored version decided on; absent when the run could not be stored. */
+  version?: VersionRef;
   /** Who recorded it; the inline diff says `editor`. */
   via: string;
   /** Milliseconds since the epoch. */

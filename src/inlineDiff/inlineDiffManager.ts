@@ -188,6 +188,7 @@ export class InlineDiffManager implements vscode.Disposable {
       source: session.result.source,
       documentUri: document.uri.toString(),
       languageId: document.languageId,
+      ...(session.version ? { version: session.version } : {}),
       via: 'editor',
       createdAt: Date.now(),
     };

@@ -27,6 +27,15 @@ export interface SessionStart {
   eol: string;
   /** Escaping applied to the accepted text; none for plain prompt files. */
   encoding?: TextEncoding;
+  /** The stored version the diff shows, so decisions become feedback on it; absent when not stored. */
+  version?: VersionRef;
+}
+
+/** A stored version: which store, which prompt, which version. */
+export interface VersionRef {
+  historyKey: string;
+  promptId: string;
+  versionId: string;
 }
 
 /** Where a change the person made lies relative to the diff. */
@@ -40,6 +49,7 @@ export class InlineDiffSession {
   readonly documentOriginal: string;
   readonly result: ImproveResult;
   readonly eol: string;
+  readonly version: VersionRef | undefined;
   /** Document offset of the first character of the diff; moves when text is typed before it. */
   start: number;
   private readonly decisions = new Map<string, boolean>();
@@ -51,6 +61,7 @@ export class InlineDiffSession {
     this.documentOriginal = init.documentOriginal;
     this.result = init.result;
     this.eol = init.eol;
+    this.version = init.version;
     this.start = init.start;
     this.encoding = init.encoding;
     this.shown = init.documentOriginal;
