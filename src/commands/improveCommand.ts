@@ -9,12 +9,12 @@ import { InlineDiffSession } from '../inlineDiff/inlineDiffSession';
 import type { InlineDiffManager } from '../inlineDiff/inlineDiffManager';
 import type { ResultPanel } from '../panel/resultPanel';
 import type { Services } from '../services';
-import { RENDER_STYLES } from '../core/engine/render';
 import type { PromptOrigin } from '../core/history';
 import type { StoredRun } from '../history/improveIntoHistory';
 import { improveIntoHistory } from '../history/improveIntoHistory';
 import { readSettings } from '../settings';
 import { promptSourceOf } from './promptSource';
+import { improveRunOptions } from './runOptions';
 
 /** What an Improve Prompt run did; returned by the command so callers (and tests) can follow up. */
 export type ImproveOutcome =
@@ -36,7 +36,7 @@ export async function improveActiveEditor(services: Services, diffs: InlineDiffM
   }
   const started = performance.now();
   const history = services.history.forDocument(document.uri);
-  const run = await improveIntoHistory(history, source.promptText, promptOrigin(document), { engine: { styles: RENDER_STYLES.slice(0, settings.candidates) } });
+  const run = await improveIntoHistory(history, source.promptText, promptOrigin(document), improveRunOptions(settings));
   const { result } = run;
   const engineMs = run.timeToResultMs;
   const name = vscode.workspace.asRelativePath(document.uri);
