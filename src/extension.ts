@@ -27,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): PrompterApi {
   const inlineDiff = registerInlineDiff(services, reports);
   const panel = new ResultPanel(context.extensionUri, inlineDiff.manager, log);
   context.subscriptions.push(log, history, feedback, reports, ...inlineDiff.disposables, panel, ...registerPromptCommands(services, inlineDiff.manager, reports, panel));
-  context.subscriptions.push(...registerPromptDiagnostics(services));
+  context.subscriptions.push(...registerPromptDiagnostics(services, inlineDiff.manager));
   log.info(`activated (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
 
   const diffs = inlineDiff.manager;

@@ -61,6 +61,11 @@ export class PromptDiagnosticsRunner implements vscode.Disposable {
     }
   }
 
+  /** Judges or clears one document now (an inline diff in it appeared or ended). */
+  refresh(document: vscode.TextDocument): void {
+    this.schedule(document, 0);
+  }
+
   /** Runs `document` after `delayMs`, replacing a run that has not started yet (a stale one). */
   private schedule(document: vscode.TextDocument, delayMs: number): void {
     const key = document.uri.toString();

@@ -4,6 +4,7 @@
  * prompt-file selector and registered again when `prompter.diagnostics.*` changes.
  */
 import * as vscode from 'vscode';
+import type { InlineDiffManager } from '../inlineDiff/inlineDiffManager';
 import type { Services } from '../services';
 import { affectsDiagnosticsSettings, readDiagnosticsSettings } from './diagnosticsSettings';
 import { ImproveCodeActionProvider } from './improveCodeActions';
@@ -13,13 +14,20 @@ import { ScorecardHoverProvider } from './scorecardHover';
 import { ScoreStatusBar } from './scoreStatusBar';
 import { registerWholeFileCommands } from './wholeFileCommands';
 
-/** Registers the feature; the caller owns the returned disposables. */
-export function registerPromptDiagnostics(services: Pick<Services, 'log'>): vscode.Disposable[] {
+/**
+ * Registers the feature; the caller owns the returned disposables. While an inline diff is shown in a
+ * document its text mixes the original and the rewrite, so it is not judged until the diff ends.
+ */
+export function registerPromptDiagnostics(services: Pick<Services, 'log'>, diffs: Pick<InlineDiffManager, 'session' | 'onDidChange'>): vscode.Disposable[] {
   let settings = readDiagnosticsSettings();
   let selector = promptFileSelector(settings.extraGlobs);
   const runner = new PromptDiagnosticsRunner({
     log: services.log,
-    wanted: (document) => settings.enabled && isSelected(selector, document),
+    wanted: (document) => settings.enabled && isSelected(selector, document) && !diffs.session(document.uri),
+  });
+  const onDiff = diffs.onDidChange((uri) => {
+    const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
+    if (document) runner.refresh(document);
   });
   const hover = new ScorecardHoverProvider(runner);
   const codeActions = new ImproveCodeActionProvider(runner);
@@ -49,5 +57,5 @@ export function registerPromptDiagnostics(services: Pick<Services, 'log'>): vsco
   const disposeProviders = new vscode.Disposable(() => {
     vscode.Disposable.from(...providers).dispose();
   });
-  return [runner, statusBar, onSettings, disposeProviders, ...registerWholeFileCommands()];
+  return [runner, statusBar, onSettings, onDiff, disposeProviders, ...registerWholeFileCommands()];
 }

@@ -189,6 +189,21 @@ suite('Live prompt diagnostics', () => {
     assert.equal(document.getText(), VAGUE);
   });
 
+  test('while an inline diff is shown the mixed text is not judged; the diagnostics come back when it ends', async () => {
+    const editor = await openNamed('.prompt.md', VAGUE);
+    const { document } = editor;
+    await diagnosticsFor(document.uri);
+    const outcome = await vscode.commands.executeCommand<ImproveOutcome | undefined>('prompter.improvePromptFile', document.uri);
+    assert.equal(outcome?.status, 'shown', JSON.stringify(outcome).slice(0, 300));
+    await until(() => prompterDiagnostics(document.uri).length === 0, 'the diagnostics to clear during the diff');
+    await sleep(QUIET_MS);
+    assert.equal(prompterDiagnostics(document.uri).length, 0, 'the mixed text was judged');
+    await api.inlineDiff.decideAll(document.uri, false);
+    assert.equal(document.getText(), VAGUE);
+    const after = await diagnosticsFor(document.uri, 'the diagnostics to come back');
+    assert.deepEqual(after.map(ruleOf), diagnosePrompt(VAGUE).diagnostics.map((d) => d.rule));
+  });
+
   test('Improve prompt is also a Rewrite refactoring, anywhere in a prompt file', async () => {
     const { document } = await openNamed('.prompt.md', VAGUE);
     await diagnosticsFor(document.uri);
