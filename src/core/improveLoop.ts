@@ -46,6 +46,16 @@ export class UnknownPromptError extends Error {
   }
 }
 
+/** Thrown when `improveAgain` is asked to start from a version the prompt does not have. */
+export class UnknownVersionError extends Error {
+  constructor(
+    readonly promptId: string,
+    readonly versionId: string,
+  ) {
+    super(`Prompt "${promptId}" has no version "${versionId}" (it may have been deleted).`);
+  }
+}
+
 const round = (ms: number): number => Math.round(ms * 100) / 100;
 const scoreText = (best: BestPointer): string => (best.score === null ? 'unscored' : `${best.score}/50`);
 
@@ -134,20 +144,26 @@ export async function createAndImprove(deps: ImproveLoopDeps, text: string, orig
 }
 
 /**
- * Improves the current best version of a stored prompt. A version is stored only when it is adopted;
- * otherwise the result says that nothing raised the score.
+ * Improves a stored prompt again: from its current best version, or from `fromVersionId` when given (the
+ * history's "improve from this version"). Either way the rewrite must reach the best total to be adopted,
+ * and a version is stored only when it is adopted; otherwise the result says that nothing raised the score.
  */
-export async function improveAgain(deps: ImproveLoopDeps, promptId: string): Promise<LoopOutcome> {
+export async function improveAgain(deps: ImproveLoopDeps, promptId: string, fromVersionId?: string): Promise<LoopOutcome> {
   const detail = await deps.repository.getPrompt(promptId);
   if (!detail) throw new UnknownPromptError(promptId);
   const bestId = detail.prompt.bestVersionId;
   const best = detail.versions.find((v) => v.version.id === bestId) ?? detail.versions[0]!;
+  const from = fromVersionId === undefined ? best : detail.versions.find((v) => v.version.id === fromVersionId);
+  if (!from) throw new UnknownVersionError(promptId, fromVersionId!);
   const pointer: BestPointer = { versionId: best.version.id, versionNo: best.version.versionNo, score: detail.prompt.bestScore };
-  const { result, timeToResultMs } = await run(deps, best.version.text);
-  const noGain = `No further improvement found; v${pointer.versionNo} stays best at ${scoreText(pointer)}.`;
-  if (!result.changed) return finish(deps, { promptId, adopted: false, best: pointer, result, timeToResultMs, message: noGain });
-  const appended = await store(deps, detail.prompt, best.version.id, result, timeToResultMs, true);
-  if (!appended.stored) return finish(deps, { promptId, adopted: false, best: appended.best, result, timeToResultMs, message: `No further improvement found; v${appended.best.versionNo} stays best at ${scoreText(appended.best)}.` });
+  const { result, timeToResultMs } = await run(deps, from.version.text);
+  // From an older version the rewrite may beat its parent and still fall short of the best: say both.
+  const noGain = (stays: BestPointer) =>
+    `No further improvement found; v${stays.versionNo} stays best at ${scoreText(stays)}.` +
+    (from.version.id !== stays.versionId && result.changed ? ` (The rewrite of v${from.version.versionNo} scored ${result.judge.after.total}/50.)` : '');
+  if (!result.changed) return finish(deps, { promptId, adopted: false, best: pointer, result, timeToResultMs, message: noGain(pointer) });
+  const appended = await store(deps, detail.prompt, from.version.id, result, timeToResultMs, true);
+  if (!appended.stored) return finish(deps, { promptId, adopted: false, best: appended.best, result, timeToResultMs, message: noGain(appended.best) });
   return finish(deps, {
     promptId,
     versionId: appended.version.id,

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ImproveOptions } from '../../../src/core/engine/improvePrompt';
-import { createAndImprove, improveAgain, UnknownPromptError } from '../../../src/core/improveLoop';
+import { createAndImprove, improveAgain, UnknownPromptError, UnknownVersionError } from '../../../src/core/improveLoop';
 import { openHistoryStore } from '../../../src/storage/fileHistoryRepository';
 
 const store = () => openHistoryStore(mkdtempSync(join(tmpdir(), 'prompter-loop-')));
@@ -59,6 +59,40 @@ describe('improve loop over the history', () => {
     assert.equal(again.versionId, undefined);
     assert.match(again.message, /^No further improvement found; v1 stays best at [\d.]+\/50\.$/);
     assert.equal((await repository.getPrompt(first.promptId))!.versions.length, 2);
+  });
+
+  it('improve again from a given version rewrites that version, and adopts the rewrite when it reaches the best', async () => {
+    const repository = store();
+    const onlyRole = (): ImproveOptions => ({ selectStrategies: () => ['add-role'] });
+    const first = await createAndImprove({ repository, now, engineOptions: onlyRole }, 'Summarize the meeting notes below.\n\n{notes}');
+    const v0 = (await repository.getPrompt(first.promptId))!.versions[0]!.version;
+    const again = await improveAgain({ repository, now }, first.promptId, v0.id);
+    assert.equal(again.adopted, true, again.message);
+    assert.ok(again.result.judge.after.total >= first.result.judge.after.total);
+    const stored = (await repository.getVersion(again.versionId!))!;
+    assert.equal(stored.version.parentVersionId, v0.id, 'the rewrite records the version it started from');
+    assert.equal(stored.version.versionNo, 2);
+    assert.equal(again.result.original, v0.text);
+  });
+
+  it('from an older version, a rewrite below the best is not stored, and the message says both scores', async () => {
+    const repository = store();
+    const first = await createAndImprove({ repository, now }, 'Summarize the meeting notes below.\n\n{notes}');
+    const v0 = (await repository.getPrompt(first.promptId))!.versions[0]!.version;
+    const onlyRole = (): ImproveOptions => ({ selectStrategies: () => ['add-role'] });
+    const again = await improveAgain({ repository, now, engineOptions: onlyRole }, first.promptId, v0.id);
+    assert.equal(again.result.changed, true);
+    assert.ok(again.result.judge.after.total < first.result.judge.after.total, 'the test needs a rewrite below the best');
+    assert.equal(again.adopted, false);
+    assert.equal(again.versionId, undefined);
+    assert.equal(again.message, `No further improvement found; v1 stays best at ${first.result.judge.after.total}/50. (The rewrite of v0 scored ${again.result.judge.after.total}/50.)`);
+    assert.equal((await repository.getPrompt(first.promptId))!.versions.length, 2, 'nothing was stored');
+  });
+
+  it('improve again from a version the prompt does not have says so', async () => {
+    const repository = store();
+    const first = await createAndImprove({ repository, now }, 'Explain recursion.');
+    await assert.rejects(improveAgain({ repository, now }, first.promptId, `${first.promptId}-v9`), (error: unknown) => error instanceof UnknownVersionError && /no version/.test(error.message));
   });
 
   it('records a metric event per run', async () => {
