@@ -9,12 +9,13 @@
 import { spawnSync } from 'node:child_process';
 import type { BenchSuite } from './benchTypes';
 import { printFigure } from './benchTypes';
+import { bundleBench } from './bundleBench';
 import { coreBench } from './coreBench';
 import { diagnosticsBench } from './diagnosticsBench';
 import { learningBench } from './learningBench';
 import { storeBench } from './storeBench';
 
-const suites: BenchSuite[] = [coreBench, storeBench, learningBench, diagnosticsBench];
+const suites: BenchSuite[] = [coreBench, storeBench, learningBench, diagnosticsBench, bundleBench];
 
 /** Runs one suite in this process; returns how many targets it missed. */
 async function runSuite(suite: BenchSuite): Promise<number> {

@@ -3,12 +3,15 @@
 //   1. Debian packages chromium, ripgrep, libkrb5-dev — only the missing ones, only as root.
 //   2. code-server@4.100.3 into .vscode-test/code-server, with the environment fixes its install needs here.
 // A second run that finds everything in place does nothing and takes well under a second.
+// --no-browser leaves Chromium out (`npm start` serves the workbench to your own browser).
 import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { codeServerPackage, codeServerVersion, hostDir } from './hostPaths.mjs';
 
-const APT_PACKAGES = ['chromium', 'ripgrep', 'libkrb5-dev'];
+const APT_PACKAGES = ['chromium', 'ripgrep', 'libkrb5-dev'].filter(
+  (name) => name !== 'chromium' || !process.argv.includes('--no-browser'),
+);
 
 // @vscode/ripgrep (a dependency of code-server 4.100.3) downloads rg from GitHub unless it finds this
 // tarball in its cache under TMPDIR; both names are fixed by that package's version.
