@@ -7,6 +7,7 @@ import type { ImproveResult } from './core/engine/improvePrompt';
 import type { PromptDetail, PromptSummary } from './core/history';
 import type { Scorecard } from './core/types';
 import type { EditorFeedback } from './feedback/feedbackSink';
+import type { HistoryViewAccess } from './history/tree/registerHistoryView';
 import type { InlineDiffState } from './inlineDiff/inlineDiffManager';
 
 /** Prompter's public API (version 1). */
@@ -28,6 +29,8 @@ export interface PrompterApi {
     /** Fires when a store changed (this window, another window or the CLI wrote to it). */
     readonly onDidChange: vscode.Event<void>;
   };
+  /** The History view's tree as VS Code reads it (what each level holds and how it is drawn). */
+  readonly historyView: HistoryViewAccess;
   /** The inline diffs shown in editors. */
   readonly inlineDiff: {
     /** The diff in a document, or undefined when none is shown. */

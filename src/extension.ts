@@ -10,6 +10,7 @@ import { HistoryFeedbackSink } from './feedback/historyFeedbackSink';
 import { ObservableFeedbackSink } from './feedback/observableFeedbackSink';
 import { heuristicEngine } from './heuristicEngine';
 import { HistoryStores } from './history/historyStores';
+import { registerHistoryView } from './history/tree/registerHistoryView';
 import { registerInlineDiff } from './inlineDiff/registerInlineDiff';
 import { ResultPanel } from './panel/resultPanel';
 import { ReportDocuments } from './reports/reportDocuments';
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): PrompterApi {
   const panel = new ResultPanel(context.extensionUri, inlineDiff.manager, log);
   context.subscriptions.push(log, history, feedback, reports, ...inlineDiff.disposables, panel, ...registerPromptCommands(services, inlineDiff.manager, reports, panel));
   context.subscriptions.push(...registerPromptDiagnostics(services, inlineDiff.manager));
+  const historyView = registerHistoryView(context, services);
   log.info(`activated (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
 
   const diffs = inlineDiff.manager;
@@ -41,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): PrompterApi {
       getPrompt: (promptId, scope) => history.forDocument(scope).repository.getPrompt(promptId),
       onDidChange: (listener, thisArg, disposables) => history.onDidChange(() => void listener.call(thisArg, undefined), undefined, disposables),
     },
+    historyView,
     inlineDiff: {
       state: (uri) => diffs.state(uri),
       decide: (uri, hunkId, accept) => diffs.decide(uri, hunkId, accept),

@@ -11,6 +11,26 @@ export const CommandId = {
   improvePromptFile: 'prompter.improvePromptFile',
   /** Score Prompt on a whole file `(uri)`: the score in the status bar. */
   scorePromptFile: 'prompter.scorePromptFile',
+  /** Shows a stored version in the result panel `(VersionRef)`. */
+  openVersion: 'prompter.openVersion',
+  /** Improves from a version `(VersionRef)`, or from the best version `({ historyKey, promptId })`. */
+  improveAgain: 'prompter.improveAgain',
+  /** Focuses the History view; given a `VersionRef` or `{ historyKey, promptId }`, reveals and selects it. */
+  showHistory: 'prompter.showHistory',
+  // The History view's title and item actions; each takes a tree node, a ref, or nothing (the selection).
+  refreshHistory: 'prompter.history.refresh',
+  compareWithPrevious: 'prompter.history.compareWithPrevious',
+  compareWithOriginal: 'prompter.history.compareWithOriginal',
+  compareBestWithOriginal: 'prompter.history.compareBestWithOriginal',
+  insertVersionAtCursor: 'prompter.history.insertAtCursor',
+  replaceSelectionWithVersion: 'prompter.history.replaceSelection',
+  copyVersion: 'prompter.history.copyVersion',
+  improveFromVersion: 'prompter.history.improveFromVersion',
+  improvePromptAgain: 'prompter.history.improveAgain',
+  /** `(target, { confirm: false }?)`: without the option it asks first. */
+  deleteVersion: 'prompter.history.deleteVersion',
+  /** `(target, { confirm: false }?)`: without the option it asks first. */
+  deletePrompt: 'prompter.history.deletePrompt',
 } as const;
 
 /** A command id of this extension. */
