@@ -10,6 +10,8 @@ import { HistoryFeedbackSink } from './feedback/historyFeedbackSink';
 import { ObservableFeedbackSink } from './feedback/observableFeedbackSink';
 import { heuristicEngine } from './heuristicEngine';
 import { HistoryStores } from './history/historyStores';
+import { registerModelCommands } from './commands/registerModelCommands';
+import { ModelAccess } from './modelAccess/modelAccess';
 import { registerHistoryView } from './history/tree/registerHistoryView';
 import { registerInlineDiff } from './inlineDiff/registerInlineDiff';
 import { ResultPanel } from './panel/resultPanel';
@@ -23,12 +25,14 @@ export function activate(context: vscode.ExtensionContext): PrompterApi {
   // Stores open on first use: activation happens on any markdown file and must do no I/O.
   const history = new HistoryStores({ storageUri: context.storageUri, globalStorageUri: context.globalStorageUri }, log);
   const feedback = new ObservableFeedbackSink(new HistoryFeedbackSink(history, log));
-  const services: Services = { log, engine: heuristicEngine, feedback, history };
+  const models = new ModelAccess({ secrets: context.secrets, globalState: context.globalState, lmAccess: context.languageModelAccessInformation }, log);
+  const services: Services = { log, engine: heuristicEngine, feedback, history, models };
   const reports = new ReportDocuments();
   const inlineDiff = registerInlineDiff(services, reports);
   const panel = new ResultPanel(context.extensionUri, inlineDiff.manager, log);
   context.subscriptions.push(log, history, feedback, reports, ...inlineDiff.disposables, panel, ...registerPromptCommands(services, inlineDiff.manager, reports, panel));
   context.subscriptions.push(...registerPromptDiagnostics(services, inlineDiff.manager));
+  context.subscriptions.push(...registerModelCommands(services));
   const historyView = registerHistoryView(context, services);
   log.info(`activated (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
 

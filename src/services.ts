@@ -7,6 +7,7 @@ import type { ImproveResult } from './core/engine/improvePrompt';
 import type { Scorecard } from './core/types';
 import type { FeedbackSink } from './feedback/feedbackSink';
 import type { HistoryStores } from './history/historyStores';
+import type { ModelAccess } from './modelAccess/modelAccess';
 
 /** The rewrite engine and the judge as the extension calls them. */
 export interface PromptEngine {
@@ -22,4 +23,6 @@ export interface Services {
   feedback: FeedbackSink;
   /** The workspace's history stores (opened on first use). */
   history: HistoryStores;
+  /** The language model of a command, when the person turned a provider on (off by default). */
+  models: ModelAccess;
 }

@@ -4,13 +4,12 @@
  * Nothing leaves the machine without `--llm`; the key comes only from `PROMPTER_API_KEY` and is never
  * printed (every log line is redacted once more before it is written, as a second guard).
  */
-import { randomBytes } from 'node:crypto';
-import type { BudgetLimits } from '../core/model/callBudget';
-import { budgetedModel, CallBudget, DEFAULT_BUDGET } from '../core/model/callBudget';
+import type { BudgetLimits, CallBudget } from '../core/model/callBudget';
+import { DEFAULT_BUDGET } from '../core/model/callBudget';
 import type { ChatModel } from '../core/model/chatModel';
 import type { ModelLogEntry } from '../core/model/instrumentModel';
-import { instrumentModel } from '../core/model/instrumentModel';
-import { DEFAULT_TIMEOUT_MS, openAiCompatibleModel, redact } from '../llm/openAiCompatibleModel';
+import { meteredModel } from '../llm/meteredModel';
+import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, openAiCompatibleModel, redact } from '../llm/openAiCompatibleModel';
 import { appendUsage, defaultUsagePath, readUsage } from '../llm/usageFile';
 import type { CliIo } from './cliIo';
 
@@ -24,9 +23,6 @@ export const LLM_OPTIONS = {
   verbose: { type: 'boolean' },
   debug: { type: 'boolean' },
 } as const;
-
-/** The default endpoint: a local Ollama, so a bare `--llm --model llama3.1` stays on the machine. */
-export const DEFAULT_BASE_URL = 'http://127.0.0.1:11434';
 
 /** Environment variables the model path reads. */
 export const LLM_ENV = {
@@ -92,13 +88,12 @@ export async function openLlmSession(values: Values, io: CliIo): Promise<LlmSess
     throw new LlmUsageError(`--base-url: ${(error as Error).message}`);
   }
   const usagePath = defaultUsagePath(io.env);
-  const budget = new CallBudget(usagePath ? await readUsage(usagePath, Date.now()) : { calls: [] }, limits, () => Date.now());
   const debug = Boolean(values.debug);
   const verbose = debug || Boolean(values.verbose);
-  const instrumented = instrumentModel(budgetedModel(provider, budget), {
+  const { model: instrumented, budget } = meteredModel(provider, {
+    usage: usagePath ? await readUsage(usagePath, Date.now()) : { calls: [] },
+    limits,
     log: verbose ? (entry) => logLine(io, apiKey, entry) : () => undefined,
-    now: () => performance.now(),
-    newRequestId: () => `req-${randomBytes(6).toString('hex')}`,
     debug,
   });
   return {

@@ -31,6 +31,12 @@ export const CommandId = {
   deleteVersion: 'prompter.history.deleteVersion',
   /** `(target, { confirm: false }?)`: without the option it asks first. */
   deletePrompt: 'prompter.history.deletePrompt',
+  /** Chooses the language model (off, a VS Code model, an OpenAI-compatible endpoint); `({ provider })?` skips the first pick. */
+  selectModel: 'prompter.selectModel',
+  /** Stores the endpoint's API key in SecretStorage (asked in a password box, never an argument). */
+  setApiKey: 'prompter.setApiKey',
+  /** Forgets the endpoint's API key. */
+  clearApiKey: 'prompter.clearApiKey',
 } as const;
 
 /** A command id of this extension. */

@@ -4,7 +4,7 @@
  * undoable edit.
  */
 import * as vscode from 'vscode';
-import type { ImproveResult } from '../core/engine/improvePrompt';
+import type { EngineResult } from '../core/model/improveWithModel';
 import { InlineDiffSession } from '../inlineDiff/inlineDiffSession';
 import type { InlineDiffManager } from '../inlineDiff/inlineDiffManager';
 import type { ResultPanel } from '../panel/resultPanel';
@@ -12,15 +12,20 @@ import type { Services } from '../services';
 import type { PromptOrigin } from '../core/history';
 import type { StoredRun } from '../history/improveIntoHistory';
 import { improveIntoHistory } from '../history/improveIntoHistory';
+import { runWithModel } from '../modelAccess/runWithModel';
 import { readSettings } from '../settings';
+import { engineSummary, reportFallback } from './engineReport';
 import { promptSourceOf } from './promptSource';
 import { improveRunOptions } from './runOptions';
 
-/** What an Improve Prompt run did; returned by the command so callers (and tests) can follow up. */
+/**
+ * What an Improve Prompt run did; returned by the command so callers (and tests) can follow up.
+ * `result.engine` says which engine produced the rewrite and, when a model was asked but not used, why.
+ */
 export type ImproveOutcome =
-  | { status: 'shown'; uri: string; hunkIds: string[]; result: ImproveResult; engineMs: number; elapsedMs: number; stored?: StoredRun }
-  | { status: 'applied'; uri: string; result: ImproveResult; stored?: StoredRun }
-  | { status: 'unchanged'; message: string; result: ImproveResult; stored?: StoredRun }
+  | { status: 'shown'; uri: string; hunkIds: string[]; result: EngineResult; engineMs: number; elapsedMs: number; stored?: StoredRun }
+  | { status: 'applied'; uri: string; result: EngineResult; stored?: StoredRun }
+  | { status: 'unchanged'; message: string; result: EngineResult; stored?: StoredRun }
   | { status: 'refused'; message: string };
 
 /** Runs Improve Prompt on the active editor. */
@@ -36,16 +41,24 @@ export async function improveActiveEditor(services: Services, diffs: InlineDiffM
   }
   const started = performance.now();
   const history = services.history.forDocument(document.uri);
-  const run = await improveIntoHistory(history, source.promptText, promptOrigin(document), improveRunOptions(settings));
+  const versionBefore = document.version;
+  const run = await runWithModel(services.models, vscode.l10n.t('Prompter: improving the prompt'), (model) =>
+    improveIntoHistory(history, source.promptText, promptOrigin(document), improveRunOptions(settings, model)),
+  );
   const { result } = run;
   const engineMs = run.timeToResultMs;
   const name = vscode.workspace.asRelativePath(document.uri);
   services.log.info(
-    `improve ${name}${source.literal ? ` (inside ${source.literal})` : ''}: ${result.judge.before.total} → ${result.judge.after.total}, ${result.explanation.diffs.length} hunks, ${engineMs.toFixed(1)} ms; ${run.stored?.message ?? 'not stored'}`,
+    `improve ${name}${source.literal ? ` (inside ${source.literal})` : ''}: ${result.judge.before.total} → ${result.judge.after.total}, ${result.explanation.diffs.length} hunks, ${engineMs.toFixed(1)} ms, ${engineSummary(result.engine)}; ${run.stored?.message ?? 'not stored'}`,
   );
+  reportFallback(result.engine);
   if (run.storeError) {
     services.log.error(`improve ${name}: the history could not be written: ${run.storeError}`);
     void vscode.window.showWarningMessage(vscode.l10n.t('Prompter could not save this run to the history ({0}). The rewrite is shown; nothing in your document was changed.', run.storeError));
+  }
+  // A model may take seconds: the text the rewrite was made for must still be where it was.
+  if (document.version !== versionBefore) {
+    return refuse(services, vscode.l10n.t('The document changed while the prompt was being improved, so the rewrite was not shown. It is in the history; run Improve Prompt again to see it here.'));
   }
   if (!result.changed) {
     const message = result.unchangedReason ?? vscode.l10n.t('No further improvement found.');

@@ -36,6 +36,9 @@ export interface OpenAiCompatibleOptions {
 /** The default per-request timeout. */
 export const DEFAULT_TIMEOUT_MS = 6000;
 
+/** The default endpoint: a local Ollama, so turning a model on without a URL stays on the machine. */
+export const DEFAULT_BASE_URL = 'http://127.0.0.1:11434';
+
 /** The provider name in log lines. */
 export const OPENAI_COMPATIBLE = 'openai-compatible';
 
