@@ -226,12 +226,29 @@ export interface CreatedPrompt {
   score?: JudgeScoreRecord;
 }
 
+/**
+ * The caller's own comparison with the best version, for a score from another judge than the best's:
+ * totals of two judges (the heuristic one and a model, or two models) are not on one scale.
+ */
+export interface AdoptVerdict {
+  /** The best version the caller's judge compared the new version with. */
+  comparedWithVersionId: string;
+  /** Whether the caller's judge scored the new version at least as high as that version. */
+  atLeastBest: boolean;
+}
+
 /** Options of `appendVersion`. */
 export interface AppendOptions {
   /** Adopt the version as best when its total is >= the current best score (decided under the store lock). */
   adoptIfAtLeastBest: boolean;
   /** Store nothing when the version is not adopted (the "no further improvement" case). */
   onlyIfAdopted?: boolean;
+  /**
+   * Adopt by this verdict instead of comparing totals. It counts only while the version it compared with
+   * is still the best (checked under the store lock); if another writer adopted a version meanwhile, the
+   * new one is not adopted.
+   */
+  verdict?: AdoptVerdict;
 }
 
 /** `appendVersion` stored the version. */

@@ -1,9 +1,11 @@
 /**
  * The improve loop over the history: create a prompt (v0 the original, v1 the best rewrite), and improve
  * again from the current best version, adopting a new version only when its total is at least the best
- * (decided atomically by the store). Every run is recorded as a metric event.
+ * (decided atomically by the store). When the best was scored by another judge than the run's (the
+ * heuristic judge and a model), the run's own before/after comparison decides instead of the totals.
+ * Every run is recorded as a metric event.
  */
-import type { AppendResult, BestPointer, HistoryRepository, NewScore, NewVersion, PromptOrigin, PromptRecord } from './history';
+import type { AdoptVerdict, AppendResult, BestPointer, HistoryRepository, NewScore, NewVersion, PromptOrigin, PromptRecord, VersionWithScores } from './history';
 import type { ImproveOptions, ImproveResult } from './engine/improvePrompt';
 import { improvePrompt } from './engine/improvePrompt';
 import type { EngineResult } from './model/improveWithModel';
@@ -85,6 +87,7 @@ async function store(
   result: EngineResult,
   timeToResultMs: number,
   onlyIfAdopted: boolean,
+  verdict?: AdoptVerdict,
 ): Promise<AppendResult> {
   if (!isEngineSource(result.source)) throw new Error(`Unknown version source "${result.source}".`);
   const { engine } = result;
@@ -100,8 +103,25 @@ async function store(
       timeToResultMs,
     },
     scoreOf(result.judge.after, engine.rawJudgeOutput),
-    { adoptIfAtLeastBest: true, onlyIfAdopted },
+    { adoptIfAtLeastBest: true, onlyIfAdopted, ...(verdict ? { verdict } : {}) },
   );
+}
+
+/** The judge of the best version's score (the latest score with the best total), if it was scored. */
+function bestJudge(best: VersionWithScores, bestScore: number | null): string | undefined {
+  const scores = best.scores.filter((score) => score.total === bestScore);
+  return (scores.at(-1) ?? best.scores.at(-1))?.judge;
+}
+
+/**
+ * When the best version's score comes from another judge than this run's, the totals are not on one scale:
+ * the run's judge compared the rewrite with the text it started from (a model: in both orders), and that
+ * verdict decides. It holds only against that version, so from an older version it adopts nothing.
+ */
+function crossJudgeVerdict(best: VersionWithScores, bestScore: number | null, from: VersionWithScores, result: EngineResult): AdoptVerdict | undefined {
+  const judge = bestJudge(best, bestScore);
+  if (judge === undefined || judge === result.judge.after.judge) return undefined;
+  return { comparedWithVersionId: from.version.id, atLeastBest: result.judge.after.total >= result.judge.before.total };
 }
 
 async function finish(deps: ImproveLoopDeps, outcome: LoopOutcome): Promise<LoopOutcome> {
@@ -162,7 +182,8 @@ export async function improveAgain(deps: ImproveLoopDeps, promptId: string, from
     `No further improvement found; v${stays.versionNo} stays best at ${scoreText(stays)}.` +
     (from.version.id !== stays.versionId && result.changed ? ` (The rewrite of v${from.version.versionNo} scored ${result.judge.after.total}/50.)` : '');
   if (!result.changed) return finish(deps, { promptId, adopted: false, best: pointer, result, timeToResultMs, message: noGain(pointer) });
-  const appended = await store(deps, detail.prompt, from.version.id, result, timeToResultMs, true);
+  const verdict = crossJudgeVerdict(best, detail.prompt.bestScore, from, result);
+  const appended = await store(deps, detail.prompt, from.version.id, result, timeToResultMs, true, verdict);
   if (!appended.stored) return finish(deps, { promptId, adopted: false, best: appended.best, result, timeToResultMs, message: noGain(appended.best) });
   return finish(deps, {
     promptId,

@@ -150,8 +150,11 @@ export async function appendVersion(
   let page = await loadVersionPage(ctx.session, promptId, versionPageOf(manifest.nextVersionNo));
   if (ctx.session.wasCorrupt(versionPagePath(promptId, page.page))) manifest = await reconcile(ctx, manifest);
   const current = manifest.prompt.bestScore;
-  // The seed's non-negotiable, decided on state read under the lock: never adopt below the best.
-  const adopted = options.adoptIfAtLeastBest && (current === null || checkedScore.total >= current);
+  // The seed's non-negotiable, decided on state read under the lock: never adopt below the best. Across
+  // judges "below" is the caller's judge's verdict, valid only against the best it compared with.
+  const { verdict } = options;
+  const atLeastBest = verdict ? verdict.atLeastBest && verdict.comparedWithVersionId === manifest.prompt.bestVersionId : current === null || checkedScore.total >= current;
+  const adopted = options.adoptIfAtLeastBest && atLeastBest;
   if (!adopted && options.onlyIfAdopted) return { stored: false, adopted: false, best: bestOf(manifest) };
 
   const now = ctx.session.ctx.now();

@@ -41,7 +41,8 @@ export interface ChatServer {
 
 const FENCED = /<<<PROMPT\n([\s\S]*?)\nPROMPT>>>/g;
 
-function classify(body: ChatCall['body'], headers: IncomingHttpHeaders): ChatCall {
+/** Recognises a request from its prompt (also used by the in-memory scripted model). */
+export function classify(body: ChatCall['body'], headers: IncomingHttpHeaders): ChatCall {
   const system = body.messages.find((message) => message.role === 'system')?.content ?? '';
   const user = body.messages.find((message) => message.role === 'user')?.content ?? '';
   const kind: CallKind = system.includes('expert prompt engineer') ? 'rewrite' : system.includes('You are shown') ? 'panel' : 'judge';
