@@ -92,7 +92,7 @@ suite('History view: the tree, its actions and its refreshes', () => {
     const prompt = await promptNode(stored.promptId);
     assert.ok(prompt, 'the improved prompt is not at the top of the tree');
     const promptItem = api.historyView.getTreeItem(prompt);
-    assert.equal(promptItem.label, 'Summarize this article for me. Make it good…');
+    assert.equal(promptItem.label, 'Summarize this article for me…');
     assert.match(String(promptItem.description), new RegExp(`^${result.judge.after.total}/50 · `));
     assert.equal(promptItem.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
     assert.equal(promptItem.contextValue, 'prompt.improved');

@@ -51,6 +51,15 @@ try {
   await page.goto(workbenchUrl(server, folder, { extensionDevelopmentPath: repoRoot }));
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
 
+  // Before any improve, the Prompter activity bar's History view explains how to start.
+  await page.locator('.activitybar .action-item [aria-label^="Prompter"]').first().click();
+  const welcome = page.locator('.sidebar .welcome-view-content', { hasText: 'No prompts in the history yet' });
+  const welcomed = await welcome.waitFor({ timeout: 15_000 }).then(() => true, () => false);
+  const welcomeButton = welcomed ? await welcome.locator('.monaco-button', { hasText: 'Improve Prompt' }).count() : 0;
+  check('the empty History view shows its welcome text with an Improve Prompt button', welcomed && welcomeButton === 1);
+  await page.screenshot({ path: join(shots, '0-history-welcome.png') });
+  await page.keyboard.press('Control+Shift+E');
+
   // Open the prompt file the way a person does: Quick Open.
   await openFile(page, PROMPT_FILE, 'Summarize');
   const lines = page.locator('.monaco-editor .view-lines').first();
@@ -94,6 +103,46 @@ try {
   const saved = await fileBecomes(expected);
   check('the saved file is exactly the engine rewrite', saved, `${expected.split('\n').length} lines expected`);
   await page.screenshot({ path: join(shots, '3-accepted.png') });
+
+  // The Prompter activity bar: the History tree holds the prompt, and expanding it shows v0 and v1, the best starred.
+  await page.locator('.activitybar .action-item [aria-label^="Prompter"]').first().click();
+  const promptRow = page.locator('.sidebar .monaco-list-row', { hasText: 'Summarize this article' }).first();
+  const listed = await promptRow.waitFor({ timeout: 15_000 }).then(() => true, () => false);
+  const promptText = listed ? (await promptRow.innerText()).replace(/\s+/g, ' ') : '';
+  if (listed) await promptRow.locator('.monaco-tl-twistie').click();
+  const versionRow = (label) => page.locator('.sidebar .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
+  const expanded = await versionRow('v1').waitFor({ timeout: 10_000 }).then(() => true, () => false);
+  const v0Text = expanded ? (await versionRow('v0').innerText()).replace(/\s+/g, ' ') : '';
+  const v1Text = expanded ? (await versionRow('v1').innerText()).replace(/\s+/g, ' ') : '';
+  const starred = expanded ? await versionRow('v1').locator('.codicon-star-full').count() : 0;
+  check(
+    'the Prompter History tree lists the prompt (best score, time) → v0 original and v1 heuristic, the best starred',
+    /\d+(\.\d)?\/50 · /.test(promptText) && /v0\s*\d+(\.\d)?\/50 · original/.test(v0Text) && /v1\s*\d+(\.\d)?\/50 · heuristic · best/.test(v1Text) && starred === 1,
+    `${promptText} | ${v0Text} | ${v1Text}`,
+  );
+  if (expanded) {
+    // Widen the sidebar as a person would to read the descriptions, move the focus to v1 with the
+    // keyboard (a click would open it) and rest the pointer on it: its inline actions show.
+    const box = await page.locator('.sidebar').boundingBox();
+    if (box) {
+      await page.mouse.move(box.x + box.width + 1, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width + 110, box.y + box.height / 2, { steps: 5 });
+      await page.mouse.up();
+    }
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await versionRow('v1').hover();
+  }
+  await page.screenshot({ path: join(shots, '3b-history-tree.png') });
+  // Resting there shows the version's tooltip: score, source, why each change, and its text.
+  const tooltip = page.locator('.workbench-hover, .monaco-hover', { hasText: 'Added a role' }).first();
+  const tipShown = expanded && (await tooltip.waitFor({ timeout: 5000 }).then(() => true, () => false));
+  const tipText = tipShown ? (await tooltip.innerText()).replace(/\s+/g, ' ') : '';
+  check("v1's tooltip shows its score, source, why each change and its text", /\d\/50/.test(tipText) && tipText.includes('heuristic') && tipText.includes('## Role'), tipText.slice(0, 90));
+  await page.waitForTimeout(400); // the hover fades in
+  await page.screenshot({ path: join(shots, '3c-history-tooltip.png') });
+  await page.keyboard.press('Control+Shift+E'); // back to the Explorer, as the rest of the check expects
 
   // One Undo takes the accepted rewrite back to the original.
   await lines.click();

@@ -11,12 +11,13 @@ export const MAX_TOTAL = 50;
 /** Where a version came from, as the tree says it. */
 export type SourceKind = 'original' | 'heuristic' | 'model';
 
-const TITLE_WORDS = 8;
-const TITLE_CHARS = 60;
+// Short enough that the score and time beside it still show in a sidebar of the default width.
+const TITLE_WORDS = 6;
+const TITLE_CHARS = 40;
 
 /**
  * The first words of a prompt's first line that says something (Markdown heading marks, list bullets and
- * quote marks dropped), at most 8 words and 60 characters, with "…" when cut.
+ * quote marks dropped), at most 6 words and 40 characters, with "…" when cut.
  */
 export function promptTitle(text: string): string {
   const lines = text.split(/\r?\n/).map((raw) => raw.replace(/^\s*(?:#{1,6}\s+|[-*+>]\s+|\d+[.)]\s+)*/, '').trim());
@@ -24,8 +25,11 @@ export function promptTitle(text: string): string {
   const index = lines.findIndex(says);
   if (index < 0) return text.trim();
   const words = lines[index]!.split(/\s+/).filter(Boolean);
-  let title = words.slice(0, TITLE_WORDS).join(' ');
-  let cut = words.length > TITLE_WORDS || lines.slice(index + 1).some(says);
+  // A first sentence that fits reads better than six words that run into the next one.
+  const sentenceEnd = words.findIndex((word, at) => at >= 2 && at < TITLE_WORDS && /[.?!:]$/.test(word));
+  const kept = sentenceEnd >= 0 ? sentenceEnd + 1 : TITLE_WORDS;
+  let title = words.slice(0, kept).join(' ');
+  let cut = words.length > kept || lines.slice(index + 1).some(says);
   if (title.length > TITLE_CHARS) {
     title = title.slice(0, TITLE_CHARS).replace(/\s+\S*$/, '') || title.slice(0, TITLE_CHARS);
     cut = true;

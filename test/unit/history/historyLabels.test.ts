@@ -4,14 +4,15 @@ import { asPromptRef, asVersionRef } from '../../../src/history/tree/historyNode
 
 describe('History view labels', () => {
   it('a prompt’s title is the first words of its first line that says something', () => {
-    assert.equal(promptTitle('Summarize this article for me. Make it good and not too long.'), 'Summarize this article for me. Make it good…');
+    assert.equal(promptTitle('Summarize this article for me. Make it good and not too long.'), 'Summarize this article for me…');
     assert.equal(promptTitle('Write a haiku.'), 'Write a haiku.');
+    assert.equal(promptTitle('Write a short haiku about the autumn leaves falling'), 'Write a short haiku about the…');
     assert.equal(promptTitle('# Role\n\nYou are a careful editor.'), 'Role…');
     assert.equal(promptTitle('\n\n- Fix the bug\n- Add tests'), 'Fix the bug…');
     assert.equal(promptTitle('---\n\nExplain closures'), 'Explain closures');
     assert.equal(promptTitle(''), '');
     const long = promptTitle(`${'Supercalifragilistic'.repeat(5)} word`);
-    assert.ok(long.length <= 61 && long.endsWith('…'), long);
+    assert.ok(long.length <= 41 && long.endsWith('…'), long);
   });
 
   it('sources, scores, file names', () => {
