@@ -9,6 +9,8 @@ import type { Scorecard } from './core/types';
 import type { EditorFeedback } from './feedback/feedbackSink';
 import type { HistoryViewAccess } from './history/tree/registerHistoryView';
 import type { InlineDiffState } from './inlineDiff/inlineDiffManager';
+import type { PanelRender } from './panel/resultPanel';
+import type { PanelState } from './shared/resultPanelProtocol';
 
 /** Prompter's public API (version 1). */
 export interface PrompterApi {
@@ -31,6 +33,15 @@ export interface PrompterApi {
   };
   /** The History view's tree as VS Code reads it (what each level holds and how it is drawn). */
   readonly historyView: HistoryViewAccess;
+  /** The result panel: what it shows, when its webview has drawn it, and its buttons. */
+  readonly resultPanel: {
+    /** The state the panel shows; undefined while it is closed. */
+    state(): PanelState | undefined;
+    /** Fires each time the webview has drawn the latest state. */
+    readonly onDidRender: vscode.Event<PanelRender>;
+    /** Handles a message as if the webview had posted it (validated the same way), e.g. `{ type: 'copy' }`. */
+    post(message: unknown): Promise<void>;
+  };
   /** The inline diffs shown in editors. */
   readonly inlineDiff: {
     /** The diff in a document, or undefined when none is shown. */

@@ -5,11 +5,13 @@
 import * as vscode from 'vscode';
 import type { PrompterApi } from './api';
 import { registerPromptCommands } from './commands/registerPromptCommands';
+import { registerResultCommands } from './commands/registerResultCommands';
 import { registerPromptDiagnostics } from './diagnostics/registerPromptDiagnostics';
 import { HistoryFeedbackSink } from './feedback/historyFeedbackSink';
 import { ObservableFeedbackSink } from './feedback/observableFeedbackSink';
 import { heuristicEngine } from './heuristicEngine';
 import { HistoryStores } from './history/historyStores';
+import { RecentPrompts } from './history/recentPrompts';
 import { registerModelCommands } from './commands/registerModelCommands';
 import { ModelAccess } from './modelAccess/modelAccess';
 import { registerHistoryView } from './history/tree/registerHistoryView';
@@ -26,12 +28,13 @@ export function activate(context: vscode.ExtensionContext): PrompterApi {
   const history = new HistoryStores({ storageUri: context.storageUri, globalStorageUri: context.globalStorageUri }, log);
   const feedback = new ObservableFeedbackSink(new HistoryFeedbackSink(history, log));
   const models = new ModelAccess({ secrets: context.secrets, globalState: context.globalState, lmAccess: context.languageModelAccessInformation }, log);
-  const services: Services = { log, engine: heuristicEngine, feedback, history, models };
+  const services: Services = { log, engine: heuristicEngine, feedback, history, models, recent: new RecentPrompts() };
   const reports = new ReportDocuments();
   const inlineDiff = registerInlineDiff(services, reports);
   const panel = new ResultPanel(context.extensionUri, inlineDiff.manager, log);
   context.subscriptions.push(log, history, feedback, reports, ...inlineDiff.disposables, panel, ...registerPromptCommands(services, inlineDiff.manager, reports, panel));
   context.subscriptions.push(...registerPromptDiagnostics(services, inlineDiff.manager));
+  context.subscriptions.push(...registerResultCommands(services, panel));
   context.subscriptions.push(...registerModelCommands(services));
   const historyView = registerHistoryView(context, services);
   log.info(`activated (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
@@ -48,6 +51,11 @@ export function activate(context: vscode.ExtensionContext): PrompterApi {
       onDidChange: (listener, thisArg, disposables) => history.onDidChange(() => void listener.call(thisArg, undefined), undefined, disposables),
     },
     historyView,
+    resultPanel: {
+      state: () => panel.current,
+      onDidRender: panel.onDidRender,
+      post: (message) => panel.receive(message),
+    },
     inlineDiff: {
       state: (uri) => diffs.state(uri),
       decide: (uri, hunkId, accept) => diffs.decide(uri, hunkId, accept),

@@ -7,6 +7,7 @@ import type { ImproveResult } from './core/engine/improvePrompt';
 import type { Scorecard } from './core/types';
 import type { FeedbackSink } from './feedback/feedbackSink';
 import type { HistoryStores } from './history/historyStores';
+import type { RecentPrompts } from './history/recentPrompts';
 import type { ModelAccess } from './modelAccess/modelAccess';
 
 /** The rewrite engine and the judge as the extension calls them. */
@@ -25,4 +26,6 @@ export interface Services {
   history: HistoryStores;
   /** The language model of a command, when the person turned a provider on (off by default). */
   models: ModelAccess;
+  /** The prompt last improved from each document in this window (what Improve Again continues). */
+  recent: RecentPrompts;
 }

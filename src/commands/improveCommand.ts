@@ -52,6 +52,7 @@ export async function improveActiveEditor(services: Services, diffs: InlineDiffM
     `improve ${name}${source.literal ? ` (inside ${source.literal})` : ''}: ${result.judge.before.total} → ${result.judge.after.total}, ${result.explanation.diffs.length} hunks, ${engineMs.toFixed(1)} ms, ${engineSummary(result.engine)}; ${run.stored?.message ?? 'not stored'}`,
   );
   reportFallback(result.engine);
+  if (run.stored) services.recent.remember(document.uri, run.stored);
   if (run.storeError) {
     services.log.error(`improve ${name}: the history could not be written: ${run.storeError}`);
     void vscode.window.showWarningMessage(vscode.l10n.t('Prompter could not save this run to the history ({0}). The rewrite is shown; nothing in your document was changed.', run.storeError));
@@ -87,7 +88,7 @@ export async function improveActiveEditor(services: Services, diffs: InlineDiffM
   await diffs.show(document, session);
   const elapsedMs = performance.now() - started;
   services.log.info(`inline diff shown in ${name} after ${elapsedMs.toFixed(1)} ms`);
-  if (settings.openPanelOnImprove) panel.show(document.uri, result, elapsedMs);
+  if (settings.openPanelOnImprove) panel.show(document.uri, result, elapsedMs, run.stored);
   return { status: 'shown', uri: document.uri.toString(), hunkIds: result.explanation.diffs.map((hunk) => hunk.id), result, engineMs, elapsedMs, ...(run.stored ? { stored: run.stored } : {}) };
 }
 

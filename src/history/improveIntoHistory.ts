@@ -6,7 +6,7 @@
  */
 import type { ImproveOptions } from '../core/engine/improvePrompt';
 import { improvePrompt } from '../core/engine/improvePrompt';
-import type { PromptOrigin } from '../core/history';
+import type { BestPointer, PromptOrigin } from '../core/history';
 import type { ImproveLoopDeps, LoopOutcome } from '../core/improveLoop';
 import { createAndImprove, improveAgain } from '../core/improveLoop';
 import { learningLoopDeps } from '../core/learningStore';
@@ -23,6 +23,8 @@ export interface StoredRun {
   versionId?: string;
   versionNo?: number;
   adopted: boolean;
+  /** The best version after the run. */
+  best: BestPointer;
   /** "Stored v1, now best at 38/50." */
   message: string;
 }
@@ -53,6 +55,7 @@ function storedRun(history: WorkspaceHistory, outcome: LoopOutcome): StoredRun {
     promptId: outcome.promptId,
     ...(outcome.versionId ? { versionId: outcome.versionId, versionNo: outcome.versionNo } : {}),
     adopted: outcome.adopted,
+    best: outcome.best,
     message: outcome.message,
   };
 }
@@ -85,8 +88,15 @@ export async function improveIntoHistory(history: WorkspaceHistory, text: string
   }
 }
 
-/** Improves a stored prompt again from its best version; stores the rewrite only when it is adopted. */
-export async function improveAgainInHistory(history: WorkspaceHistory, promptId: string, options: RunOptions): Promise<ImproveRun & { stored: StoredRun }> {
-  const outcome = await improveAgain({ repository: history.repository, now, ...learningLoopDeps(history.learning, options.engine), ...(options.improve ? { improve: options.improve } : {}) }, promptId);
+/**
+ * Improves a stored prompt again, from its best version or from `fromVersionId` (the history's "improve
+ * from this version"); stores the rewrite only when it is adopted.
+ */
+export async function improveAgainInHistory(history: WorkspaceHistory, promptId: string, options: RunOptions, fromVersionId?: string): Promise<ImproveRun & { stored: StoredRun }> {
+  const outcome = await improveAgain(
+    { repository: history.repository, now, ...learningLoopDeps(history.learning, options.engine), ...(options.improve ? { improve: options.improve } : {}) },
+    promptId,
+    fromVersionId,
+  );
   return { result: outcome.result, timeToResultMs: outcome.timeToResultMs, stored: storedRun(history, outcome) };
 }

@@ -1,21 +1,147 @@
-/** Builds the panel's state from an engine result: plain data for the protocol. */
+/**
+ * Builds the panel's state — plain data for the protocol — from a fresh engine result or from a stored
+ * version. Pure (no vscode), so the unit tests check exactly what the webview will be sent.
+ */
+import { keptReport } from '../core/analysis/templateTokens';
 import type { ImproveResult } from '../core/engine/improvePrompt';
+import type { EngineInfo, PromptDetail, VersionWithScores } from '../core/history';
 import { axisLabel } from '../core/judge/judgePrompt';
+import { describeFallback, isFallbackReason } from '../core/model/fallbackReasons';
+import type { EngineReport } from '../core/model/improveWithModel';
+import type { KeptReport, Scorecard } from '../core/types';
 import { AXES } from '../core/types';
-import type { PanelDecision, PanelState } from '../shared/resultPanelProtocol';
+import type { PanelEngine, PanelKeptRow, PanelLayout, PanelOrigin, PanelReason, PanelState, PanelVersion } from '../shared/resultPanelProtocol';
+import { wordDiff } from './wordDiff';
 
-/** The state the panel shows for `result`. */
-export function panelState(documentName: string, result: ImproveResult, timeMs: number, decision: PanelDecision): PanelState {
+/** What the panel needs beside an engine result. */
+export interface ResultContext {
+  /** The document's workspace-relative name, or the prompt's title. */
+  subject: string;
+  /** Name of the text the rewrite started from ("original", "v2"). */
+  beforeLabel: string;
+  timeMs: number | null;
+  origin: PanelOrigin;
+  layout: PanelLayout;
+  version?: PanelVersion;
+  notice?: string;
+}
+
+const TITLE_CHARS = 60;
+
+/** The first words of a prompt, on one line, for saying which prompt a version belongs to. */
+export function promptTitle(text: string): string {
+  const line = text.trim().split('\n', 1)[0]!.replace(/\s+/g, ' ');
+  return line.length <= TITLE_CHARS ? line : `${line.slice(0, TITLE_CHARS - 1).trimEnd()}…`;
+}
+
+function axes(before: Scorecard | undefined, after: Scorecard | undefined): PanelState['axes'] {
+  return AXES.map((axis) => ({ label: axisLabel(axis), before: before?.[axis] ?? null, after: after?.[axis] ?? null }));
+}
+
+// Bullets and strategies line up one to one for the heuristic engine; a model's bullets name no strategy.
+function reasons(bullets: readonly string[], strategies: readonly string[]): PanelReason[] {
+  return bullets.map((text, index) => (strategies[index] ? { strategy: strategies[index], text } : { text }));
+}
+
+function keptRows(report: KeptReport): PanelKeptRow[] {
+  const rows: [string, KeptReport['variables']][] = [
+    ['variables', report.variables],
+    ['numbers', report.numbers],
+    ['quoted strings', report.quotedStrings],
+    ['code blocks', report.codeFences],
+  ];
+  return rows.filter(([, count]) => count.total > 0).map(([label, count]) => ({ label, kept: count.kept, total: count.total, missing: count.missing }));
+}
+
+function engineOf(id: string, fallbackReason: string | undefined, detail?: string): PanelEngine {
+  const kind = id.startsWith('llm:') ? 'model' : 'heuristic';
+  if (!fallbackReason) return { kind, id };
+  const reason = isFallbackReason(fallbackReason) ? describeFallback(fallbackReason) : fallbackReason;
+  return { kind, id, fallback: detail ? `${reason} (${detail})` : reason };
+}
+
+/** The state for a fresh result: Improve Prompt's inline diff, or an Improve Again run. */
+export function resultPanelState(result: ImproveResult & { engine?: EngineReport }, context: ResultContext): PanelState {
   const { before, after } = result.judge;
   return {
-    documentName,
+    subject: context.subject,
+    beforeLabel: context.beforeLabel,
     rewrite: result.improved,
+    diff: wordDiff(result.original, result.improved),
     totals: { before: before.total, after: after.total },
-    axes: AXES.map((axis) => ({ label: axisLabel(axis), before: before[axis], after: after[axis] })),
-    reasons: result.strategies.map((strategy, index) => ({ strategy, text: result.explanation.bullets[index] ?? '' })),
+    axes: axes(before, after),
+    reasons: reasons(result.explanation.bullets, result.strategies),
     kept: result.kept.summary,
-    candidates: result.candidates.map((candidate) => ({ style: candidate.style, total: candidate.total, chosen: candidate.style === result.style })),
-    timeMs,
-    decision,
+    keptRows: keptRows(result.kept),
+    candidates: [...result.candidates].sort((a, b) => b.total - a.total).map((candidate) => ({ style: candidate.style, total: candidate.total, chosen: candidate.style === result.style })),
+    timeMs: context.timeMs,
+    engine: result.engine ? engineOf(result.engine.id, result.engine.fallbackReason, result.engine.fallbackDetail) : engineOf(result.source.replace(/^engine\//, ''), undefined),
+    ...(context.version ? { version: context.version } : {}),
+    ...(context.notice ? { notice: context.notice } : {}),
+    origin: context.origin,
+    layout: context.layout,
+  };
+}
+
+const latestScore = (entry: VersionWithScores | undefined): Scorecard | undefined => entry?.scores[entry.scores.length - 1];
+
+/** Where version `entry` of `detail` sits in its prompt's history. */
+export function panelVersion(historyKey: string, detail: PromptDetail, entry: VersionWithScores): PanelVersion {
+  const { prompt } = detail;
+  const best = detail.versions.find((candidate) => candidate.version.id === prompt.bestVersionId);
+  return {
+    ref: { historyKey, promptId: prompt.id, versionId: entry.version.id },
+    versionNo: entry.version.versionNo,
+    promptTitle: promptTitle(prompt.originalText),
+    ...(best && best.version.id !== entry.version.id ? { best: { versionNo: best.version.versionNo, score: prompt.bestScore } } : {}),
+    score: latestScore(entry)?.total ?? null,
+  };
+}
+
+function storedEngine(info: EngineInfo | undefined): PanelEngine | undefined {
+  return info ? engineOf(info.id, info.fallbackReason) : undefined;
+}
+
+/** Which stored version to show, and how. */
+export interface StoredVersionRequest {
+  historyKey: string;
+  detail: PromptDetail;
+  versionId: string;
+  /** Where the prompt came from ("notes/summary.prompt.md"), or the store's name. */
+  subject: string;
+  layout: PanelLayout;
+}
+
+/**
+ * The state for a stored version: the diff against its parent version, its scores against the parent's,
+ * its explanation. Undefined when the prompt has no such version.
+ */
+export function storedVersionState({ historyKey, detail, versionId, subject, layout }: StoredVersionRequest): PanelState | undefined {
+  const entry = detail.versions.find((candidate) => candidate.version.id === versionId);
+  if (!entry) return undefined;
+  const { version } = entry;
+  const parent = detail.versions.find((candidate) => candidate.version.id === version.parentVersionId);
+  // The original has no parent: it is shown against itself (no changes), with its own scores.
+  const beforeText = parent?.version.text ?? version.text;
+  const beforeScore = parent ? latestScore(parent) : undefined;
+  const afterScore = latestScore(entry);
+  const kept = keptReport(beforeText, version.text);
+  const engine = storedEngine(version.engine);
+  return {
+    subject,
+    beforeLabel: parent ? `v${parent.version.versionNo}` : 'original',
+    rewrite: version.text,
+    diff: wordDiff(beforeText, version.text),
+    totals: { before: beforeScore?.total ?? null, after: afterScore?.total ?? null },
+    axes: axes(beforeScore, afterScore),
+    reasons: reasons(version.explanation.bullets, version.strategies),
+    kept: kept.summary,
+    keptRows: keptRows(kept),
+    candidates: [],
+    timeMs: version.timeToResultMs ?? null,
+    ...(engine ? { engine } : {}),
+    version: panelVersion(historyKey, detail, entry),
+    origin: { kind: 'stored' },
+    layout,
   };
 }

@@ -1,51 +1,115 @@
 /**
- * The result panel beside the editor: the rewrite, why each change was made, the scores before and after,
- * the candidates and the time to result, with Accept all / Reject all / Copy. One panel, reused; it follows
- * the inline diff of the document it was opened for, and comes back after a reload (read-only then).
+ * The result panel beside the editor: one panel, reused. It shows either the result of an inline diff
+ * (following the diff's decision) or a stored version (a version opened from the history, an Improve
+ * Again result), sends the webview the whole state on every change, and comes back after a reload.
+ * What its buttons do is in panelActions.ts.
  */
 import * as vscode from 'vscode';
-import type { ImproveResult } from '../core/engine/improvePrompt';
+import type { EngineResult } from '../core/model/improveWithModel';
+import type { StoredRun } from '../history/improveIntoHistory';
 import type { InlineDiffManager } from '../inlineDiff/inlineDiffManager';
-import type { PanelState, WebviewMessage } from '../shared/resultPanelProtocol';
+import type { PanelLayout, PanelState, WebviewMessage } from '../shared/resultPanelProtocol';
 import { assertNever, parseWebviewMessage } from '../shared/resultPanelProtocol';
-import { panelState } from './panelState';
+import { EditorTarget } from './editorTarget';
+import { handlePanelMessage } from './panelActions';
+import { promptTitle, resultPanelState } from './panelState';
 import { resultPanelHtml } from './resultPanelHtml';
 
 /** The webview's view type (also its `onWebviewPanel:` activation event). */
 export const RESULT_PANEL_VIEW_TYPE = 'prompter.result';
 
+/** A state the webview has put on screen, and when the host heard of it (performance.now()). */
+export interface PanelRender {
+  state: PanelState;
+  seq: number;
+  renderedAt: number;
+}
+
+/** A state saved by an older webview has none of today's fields: it is not restored. */
+const isPanelState = (value: unknown): value is PanelState =>
+  typeof value === 'object' && value !== null && 'diff' in value && 'origin' in value && typeof (value as PanelState).rewrite === 'string';
+
 /** Owns the one result panel. */
 export class ResultPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private state: PanelState | undefined;
+  /** The document whose inline diff the shown result belongs to. */
   private target: vscode.Uri | undefined;
-  private readonly subscriptions: vscode.Disposable[] = [];
+  private seq = 0;
+  /** The person's last diff layout, used for every result after it. */
+  private layout: PanelLayout = 'inline';
+  private readonly rendered = new vscode.EventEmitter<PanelRender>();
+  readonly editors = new EditorTarget();
+  /** Fires when the webview reports it has rendered the latest state. */
+  readonly onDidRender = this.rendered.event;
+  private readonly subscriptions: vscode.Disposable[] = [this.rendered, this.editors];
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly diffs: InlineDiffManager,
-    private readonly log: vscode.LogOutputChannel,
+    readonly diffs: InlineDiffManager,
+    readonly log: vscode.LogOutputChannel,
   ) {
     this.subscriptions.push(
       diffs.onDidEnd(({ uri, outcome }) => {
-        if (this.state && this.target?.toString() === uri.toString()) this.post({ ...this.state, decision: outcome ?? 'ended' });
+        const state = this.state;
+        if (state?.origin.kind === 'inlineDiff' && this.target?.toString() === uri.toString()) this.post({ ...state, origin: { kind: 'inlineDiff', decision: outcome ?? 'ended' } });
       }),
       vscode.window.registerWebviewPanelSerializer(RESULT_PANEL_VIEW_TYPE, {
         deserializeWebviewPanel: (panel, saved: unknown) => {
-          // After a reload the diff is gone: the restored panel shows the last state, buttons off.
+          if (!isPanelState(saved)) {
+            panel.dispose();
+            return Promise.resolve();
+          }
+          // After a reload the inline diff is gone: its result comes back read-only.
           this.adopt(panel);
-          const restored = saved as PanelState | undefined;
-          if (restored?.rewrite !== undefined) this.state = { ...restored, decision: restored.decision === 'open' ? 'ended' : restored.decision };
+          this.layout = saved.layout;
+          this.state = saved.origin.kind === 'inlineDiff' && saved.origin.decision === 'open' ? { ...saved, origin: { kind: 'inlineDiff', decision: 'ended' } } : saved;
           return Promise.resolve();
         },
       }),
     );
   }
 
+  /** The state shown now; undefined when the panel is closed. */
+  get current(): PanelState | undefined {
+    return this.panel ? this.state : undefined;
+  }
+
+  /** The layout the next result opens in. */
+  get preferredLayout(): PanelLayout {
+    return this.layout;
+  }
+
+  /** The document whose inline diff the shown result belongs to, if any. */
+  get inlineDiffDocument(): vscode.Uri | undefined {
+    return this.state?.origin.kind === 'inlineDiff' ? this.target : undefined;
+  }
+
   /** Shows `result` for the inline diff in `uri`, beside the editor, without taking the focus. */
-  show(uri: vscode.Uri, result: ImproveResult, timeMs: number): void {
+  show(uri: vscode.Uri, result: EngineResult, timeMs: number, stored?: StoredRun): void {
+    const version = stored?.versionId
+      ? {
+          ref: { historyKey: stored.historyKey, promptId: stored.promptId, versionId: stored.versionId },
+          versionNo: stored.versionNo ?? 0,
+          promptTitle: promptTitle(result.original),
+          ...(stored.best.versionId === stored.versionId ? {} : { best: { versionNo: stored.best.versionNo, score: stored.best.score } }),
+          score: result.judge.after.total,
+        }
+      : undefined;
+    const state = resultPanelState(result, {
+      subject: vscode.workspace.asRelativePath(uri),
+      beforeLabel: 'original',
+      timeMs,
+      origin: { kind: 'inlineDiff', decision: 'open' },
+      layout: this.layout,
+      ...(version ? { version } : {}),
+    });
+    this.showState(state, uri);
+  }
+
+  /** Shows a state not tied to an inline diff (or, with `uri`, tied to that document's diff). */
+  showState(state: PanelState, uri?: vscode.Uri): void {
     this.target = uri;
-    const state = panelState(vscode.workspace.asRelativePath(uri), result, timeMs, 'open');
     if (!this.panel) {
       this.adopt(
         vscode.window.createWebviewPanel(RESULT_PANEL_VIEW_TYPE, vscode.l10n.t('Prompt result'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {}),
@@ -54,6 +118,39 @@ export class ResultPanel implements vscode.Disposable {
       this.panel.reveal(vscode.ViewColumn.Beside, true);
     }
     this.post(state);
+  }
+
+  /** Handles one message from the webview (or from a test, through the API): validated, then acted on. */
+  async receive(raw: unknown): Promise<void> {
+    const message: WebviewMessage | undefined = parseWebviewMessage(raw);
+    if (!message) {
+      this.log.warn(`result panel: ignored a malformed message ${JSON.stringify(raw)?.slice(0, 200)}`);
+      return;
+    }
+    switch (message.type) {
+      case 'ready':
+        if (this.state) this.post(this.state);
+        return;
+      case 'rendered':
+        // Only the latest state counts: an older one was replaced before it reached the screen.
+        if (this.state && message.seq === this.seq) this.rendered.fire({ state: this.state, seq: message.seq, renderedAt: performance.now() });
+        return;
+      case 'layout':
+        this.layout = message.layout;
+        if (this.state) this.post({ ...this.state, layout: message.layout });
+        return;
+      case 'accept':
+      case 'reject':
+      case 'copy':
+      case 'insert':
+      case 'replace':
+      case 'improveAgain':
+      case 'openInHistory':
+        if (this.state) await handlePanelMessage(this, this.state, message);
+        return;
+      default:
+        assertNever(message);
+    }
   }
 
   dispose(): void {
@@ -71,7 +168,7 @@ export class ResultPanel implements vscode.Disposable {
       panel.webview.asWebviewUri(vscode.Uri.joinPath(scripts, 'resultPanel.js')),
       panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'resultPanel.css')),
     );
-    panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw), undefined, this.subscriptions);
+    panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw), undefined, this.subscriptions);
     panel.onDidDispose(() => {
       if (this.panel === panel) this.panel = undefined;
     });
@@ -80,43 +177,7 @@ export class ResultPanel implements vscode.Disposable {
   /** Sends the whole state (the webview keeps no state of its own but what it was last sent). */
   private post(state: PanelState): void {
     this.state = state;
-    void this.panel?.webview.postMessage({ type: 'state', state });
-  }
-
-  private receive(raw: unknown): void {
-    const message: WebviewMessage | undefined = parseWebviewMessage(raw);
-    if (!message) {
-      this.log.warn(`result panel: ignored a malformed message ${JSON.stringify(raw)?.slice(0, 200)}`);
-      return;
-    }
-    switch (message.type) {
-      case 'ready':
-        if (this.state) this.post(this.state);
-        break;
-      case 'accept':
-      case 'reject':
-        void this.decideAll(message.type === 'accept');
-        break;
-      case 'copy':
-        if (this.state) void vscode.env.clipboard.writeText(this.state.rewrite);
-        break;
-      default:
-        assertNever(message);
-    }
-  }
-
-  private async decideAll(accept: boolean): Promise<void> {
-    const uri = this.target;
-    if (!uri || !this.diffs.session(uri)) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('The inline diff for this result has ended: run Improve Prompt again.'));
-      return;
-    }
-    try {
-      await this.diffs.decideAll(uri, accept);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.log.error(`result panel: ${accept ? 'accept' : 'reject'} all failed: ${message}`);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Prompter could not apply the decision: {0}', message));
-    }
+    this.seq += 1;
+    void this.panel?.webview.postMessage({ type: 'state', state, seq: this.seq });
   }
 }

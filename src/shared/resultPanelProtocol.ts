@@ -1,21 +1,22 @@
 /**
  * The result panel's message protocol, shared by the extension host (src/panel) and the webview
- * (src/webview). The webview posts `ready` first; the host answers with the whole state, never patches.
- * Everything that arrives from the webview is validated before use.
+ * (src/webview). The webview posts `ready` first; the host answers with the whole state, never patches,
+ * and the webview says `rendered` once it has drawn it. Everything that arrives from the webview is
+ * validated before use; its messages carry no ids or text, so the host acts only on its own state.
  */
 
-/** One rubric axis before and after the rewrite. */
+/** One rubric axis before and after. Null when that side has no score (an unscored stored version). */
 export interface PanelAxisRow {
   /** Human name of the axis ("context use"). */
   label: string;
-  before: number;
-  after: number;
+  before: number | null;
+  after: number | null;
 }
 
-/** Why one strategy changed the prompt. */
+/** Why one change was made. */
 export interface PanelReason {
-  /** The strategy id (`add-role`). */
-  strategy: string;
+  /** The strategy that made it (`add-role`); absent for a model's own bullets. */
+  strategy?: string;
   /** The explanation bullet, for people. */
   text: string;
 }
@@ -28,39 +29,125 @@ export interface PanelCandidate {
   chosen: boolean;
 }
 
+/** A piece of the diff: text both versions share, or text only the old (removed) or new (added) one has. */
+export interface DiffPart {
+  kind: 'same' | 'removed' | 'added';
+  text: string;
+}
+
+/** The diff between the version the rewrite started from and the rewrite. */
+export interface PanelDiff {
+  parts: DiffPart[];
+  /** `word` normally; `line` when the texts are too large to diff word by word in time. */
+  granularity: 'word' | 'line';
+}
+
+/** How much of one kind of the user's own tokens survived ("variables 2/2"). */
+export interface PanelKeptRow {
+  label: string;
+  kept: number;
+  total: number;
+  /** What the rewrite lost (should be empty). */
+  missing: string[];
+}
+
+/** Which engine produced the rewrite. */
+export interface PanelEngine {
+  kind: 'heuristic' | 'model';
+  /** `heuristic@1`, `llm:<model>`. */
+  id: string;
+  /** Why a model was asked but the heuristic answered, for people; absent when nothing fell back. */
+  fallback?: string;
+}
+
+/** A stored version: which store (`WorkspaceHistory.key`), which prompt, which version. */
+export interface PanelVersionRef {
+  historyKey: string;
+  promptId: string;
+  versionId: string;
+}
+
+/** Where the shown rewrite sits in the history. */
+export interface PanelVersion {
+  ref: PanelVersionRef;
+  versionNo: number;
+  /** The first words of the prompt's original, to say which prompt this is. */
+  promptTitle: string;
+  /** The best version now ("v3 at 41/50"), or undefined when it is this one. */
+  best?: { versionNo: number; score: number | null };
+  /** This version's total; null when unscored. */
+  score: number | null;
+}
+
 /** Where the inline diff that belongs to this result stands. */
 export type PanelDecision = 'open' | 'accepted' | 'rejected' | 'partial' | 'ended';
 
+/**
+ * What the rewrite is attached to: an inline diff in an editor (Accept / Reject), or nothing (a stored
+ * version opened from the history, an Improve Again result: Copy / Insert at cursor / Replace selection).
+ */
+export type PanelOrigin = { kind: 'inlineDiff'; decision: PanelDecision } | { kind: 'stored' };
+
+/** How the diff is laid out; the person's choice, kept in the state so it survives a reload. */
+export type PanelLayout = 'inline' | 'sideBySide';
+
 /** Everything the panel shows; sent whole on every change. */
 export interface PanelState {
-  /** Workspace-relative name of the document the prompt came from. */
-  documentName: string;
-  /** The rewrite the engine proposes. */
+  /** What the rewrite is of: the document's workspace-relative name, or the prompt's first words. */
+  subject: string;
+  /** Name of the text the rewrite started from ("original", "v1"). */
+  beforeLabel: string;
+  /** The rewrite. */
   rewrite: string;
-  totals: { before: number; after: number };
+  diff: PanelDiff;
+  totals: { before: number | null; after: number | null };
   axes: PanelAxisRow[];
   reasons: PanelReason[];
   /** "kept 2/2 variables, 1/1 numbers" */
   kept: string;
+  keptRows: PanelKeptRow[];
+  /** Renderings tried, best first; empty when unknown (a stored version). */
   candidates: PanelCandidate[];
-  /** Milliseconds from the command to the inline diff shown. */
-  timeMs: number;
-  decision: PanelDecision;
+  /** Milliseconds from the command to the result; null when unknown. */
+  timeMs: number | null;
+  /** Absent for an original (version 0): nothing rewrote it. */
+  engine?: PanelEngine;
+  /** Absent when the run was not stored (the history could not be written). */
+  version?: PanelVersion;
+  /** What the store did with this run ("Stored v2, now best at 44/50."), when there is news. */
+  notice?: string;
+  origin: PanelOrigin;
+  layout: PanelLayout;
 }
 
-/** Host → webview. */
-export type HostMessage = { type: 'state'; state: PanelState };
+/** Host → webview: the whole state, numbered so the webview can say which one it rendered. */
+export type HostMessage = { type: 'state'; state: PanelState; seq: number };
 
-/** Webview → host: the handshake and the panel's buttons. */
-export type WebviewMessage = { type: 'ready' } | { type: 'accept' } | { type: 'reject' } | { type: 'copy' };
+/** Webview → host: the handshake, the render receipt, the diff layout toggle and the panel's buttons. */
+export type WebviewMessage =
+  | { type: 'ready' }
+  | { type: 'rendered'; seq: number }
+  | { type: 'layout'; layout: PanelLayout }
+  | { type: 'accept' }
+  | { type: 'reject' }
+  | { type: 'copy' }
+  | { type: 'insert' }
+  | { type: 'replace' }
+  | { type: 'improveAgain' }
+  | { type: 'openInHistory' };
 
-const WEBVIEW_TYPES: ReadonlySet<string> = new Set(['ready', 'accept', 'reject', 'copy']);
+/** The webview messages that carry nothing but their type. */
+const BARE_TYPES: ReadonlySet<string> = new Set(['ready', 'accept', 'reject', 'copy', 'insert', 'replace', 'improveAgain', 'openInHistory']);
 
 /** The message if `value` is a well-formed webview message, else undefined (and it is ignored). */
 export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const type: unknown = (value as { type?: unknown }).type;
-  return typeof type === 'string' && WEBVIEW_TYPES.has(type) ? ({ type } as WebviewMessage) : undefined;
+  const { type, seq, layout } = value as { type?: unknown; seq?: unknown; layout?: unknown };
+  if (typeof type !== 'string') return undefined;
+  if (BARE_TYPES.has(type)) return { type } as WebviewMessage;
+  if (type === 'rendered') return Number.isSafeInteger(seq) && (seq as number) >= 0 ? { type, seq: seq as number } : undefined;
+  if (type === 'layout') return layout === 'inline' || layout === 'sideBySide' ? { type, layout } : undefined;
+  return undefined;
 }
 
 /** For exhaustive switches: a compile error when a case is missing, a throw if one slips through. */

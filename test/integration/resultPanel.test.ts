@@ -1,16 +1,32 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { PrompterApi } from '../../src/api';
 import { closeAll, improve, openScratch, prompterApi, selectBetween, SURROUNDED, until } from './helpers';
+import { nextRender } from './panelHelpers';
 
-/** Tabs showing the result panel (the webview's own content is checked by test/ui/uiCheck.mjs). */
+/** Tabs showing the result panel (how it looks is checked by test/ui/uiCheck.mjs). */
 const panelTabs = () =>
   vscode.window.tabGroups.all
     .flatMap((group) => group.tabs)
     .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('prompter.result'));
 
 suite('Result panel', () => {
-  suiteSetup(prompterApi);
+  let api: PrompterApi;
+  suiteSetup(async () => {
+    api = await prompterApi();
+  });
   teardown(closeAll);
+
+  /** Improve Prompt on the rough prompt, waiting until the webview has drawn the result. */
+  async function improveShown() {
+    const editor = await openScratch(SURROUNDED);
+    selectBetween(editor, 'Summarize', 'too long.\n');
+    const rendered = nextRender(api, (state) => state.origin.kind === 'inlineDiff' && state.origin.decision === 'open');
+    const outcome = await improve();
+    assert.equal(outcome.status, 'shown');
+    if (outcome.status !== 'shown') throw new Error('unreachable');
+    return { editor, outcome, render: await rendered };
+  }
 
   test('Improve Prompt opens one result panel beside the editor and keeps the focus in the editor', async () => {
     const editor = await openScratch(SURROUNDED);
@@ -37,5 +53,60 @@ suite('Result panel', () => {
     } finally {
       await config.update('panel.openOnImprove', undefined, vscode.ConfigurationTarget.Global);
     }
+  });
+
+  test('the webview is sent the whole result and reports it rendered: word diff, scores, reasons, engine, stored version', async () => {
+    const { outcome, render } = await improveShown();
+    const { state } = render;
+    const { result } = outcome;
+    assert.equal(state.rewrite, result.improved);
+    assert.equal(state.diff.granularity, 'word');
+    assert.equal(state.diff.parts.filter((part) => part.kind !== 'added').map((part) => part.text).join(''), result.original, 'the old side is the original');
+    assert.equal(state.diff.parts.filter((part) => part.kind !== 'removed').map((part) => part.text).join(''), result.improved, 'the new side is the rewrite');
+    assert.ok(state.diff.parts.some((part) => part.kind === 'added' && part.text.includes('You are')));
+    assert.deepEqual(state.totals, { before: result.judge.before.total, after: result.judge.after.total });
+    assert.deepEqual(state.axes.map((axis) => axis.after), [result.judge.after.clarity, result.judge.after.specificity, result.judge.after.actionability, result.judge.after.structure, result.judge.after.contextUse]);
+    assert.ok(state.reasons.some((reason) => reason.strategy === 'add-role'));
+    assert.equal(state.engine?.kind, 'heuristic');
+    assert.ok(state.candidates.some((candidate) => candidate.chosen));
+    assert.deepEqual(state.version?.ref, { historyKey: outcome.stored!.historyKey, promptId: outcome.stored!.promptId, versionId: outcome.stored!.versionId });
+    assert.equal(state.version?.versionNo, 1);
+    await vscode.commands.executeCommand('prompter.rejectAllChanges');
+  });
+
+  test('the side-by-side toggle message switches the layout, and later results open in it', async () => {
+    await improveShown();
+    try {
+      const sideBySide = nextRender(api, (state) => state.layout === 'sideBySide');
+      await api.resultPanel.post({ type: 'layout', layout: 'sideBySide' });
+      await sideBySide;
+      await vscode.commands.executeCommand('prompter.rejectAllChanges');
+      const { render } = await improveShown();
+      assert.equal(render.state.layout, 'sideBySide', 'the choice is remembered for the next result');
+      await vscode.commands.executeCommand('prompter.rejectAllChanges');
+    } finally {
+      await api.resultPanel.post({ type: 'layout', layout: 'inline' });
+    }
+  });
+
+  test('Copy puts the rewrite on the clipboard; malformed messages are ignored', async () => {
+    const { outcome } = await improveShown();
+    await vscode.env.clipboard.writeText('before');
+    await api.resultPanel.post({ type: 'copy' });
+    assert.equal(await vscode.env.clipboard.readText(), outcome.result.improved);
+    const before = api.resultPanel.state();
+    await api.resultPanel.post({ type: 'insert-script', text: '<script>' });
+    await api.resultPanel.post({ type: 'layout', layout: 'grid' });
+    assert.deepEqual(api.resultPanel.state(), before);
+    await vscode.commands.executeCommand('prompter.rejectAllChanges');
+  });
+
+  test('Accept all in the panel accepts the inline diff, and the panel follows the decision', async () => {
+    const { editor, outcome } = await improveShown();
+    const accepted = nextRender(api, (state) => state.origin.kind === 'inlineDiff' && state.origin.decision === 'accepted');
+    await api.resultPanel.post({ type: 'accept' });
+    await accepted;
+    assert.ok(editor.document.getText().includes(outcome.result.improved.split('\n')[0]!));
+    assert.equal(api.inlineDiff.state(editor.document.uri), undefined);
   });
 });
