@@ -9,6 +9,7 @@ import type { Scorecard } from './core/types';
 import type { EditorFeedback } from './feedback/feedbackSink';
 import type { HistoryViewAccess } from './history/tree/registerHistoryView';
 import type { InlineDiffState } from './inlineDiff/inlineDiffManager';
+import type { InsightsRendered } from './insights/insightsPanel';
 import type { PanelRender } from './panel/resultPanel';
 import type { PanelState } from './shared/resultPanelProtocol';
 
@@ -42,6 +43,8 @@ export interface PrompterApi {
     /** Handles a message as if the webview had posted it (validated the same way), e.g. `{ type: 'copy' }`. */
     post(message: unknown): Promise<void>;
   };
+  /** The insights dashboard: fires each time its webview has drawn the data it was sent. */
+  readonly insights: { readonly onDidRender: vscode.Event<InsightsRendered> };
   /** The inline diffs shown in editors. */
   readonly inlineDiff: {
     /** The diff in a document, or undefined when none is shown. */

@@ -11,6 +11,7 @@ import { HistoryFeedbackSink } from './feedback/historyFeedbackSink';
 import { ObservableFeedbackSink } from './feedback/observableFeedbackSink';
 import { heuristicEngine } from './heuristicEngine';
 import { HistoryStores } from './history/historyStores';
+import { registerInsights } from './insights/registerInsights';
 import { RecentPrompts } from './history/recentPrompts';
 import { registerModelCommands } from './commands/registerModelCommands';
 import { ModelAccess } from './modelAccess/modelAccess';
@@ -37,6 +38,8 @@ export function activate(context: vscode.ExtensionContext): PrompterApi {
   context.subscriptions.push(...registerResultCommands(services, panel));
   context.subscriptions.push(...registerModelCommands(services));
   const historyView = registerHistoryView(context, services);
+  const insights = registerInsights(context.extensionUri, services);
+  context.subscriptions.push(...insights.disposables);
   log.info(`activated (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
 
   const diffs = inlineDiff.manager;
@@ -56,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): PrompterApi {
       onDidRender: panel.onDidRender,
       post: (message) => panel.receive(message),
     },
+    insights: { onDidRender: insights.onDidRender },
     inlineDiff: {
       state: (uri) => diffs.state(uri),
       decide: (uri, hunkId, accept) => diffs.decide(uri, hunkId, accept),

@@ -37,6 +37,10 @@ export const CommandId = {
   setApiKey: 'prompter.setApiKey',
   /** Forgets the endpoint's API key. */
   clearApiKey: 'prompter.clearApiKey',
+  /** Opens the insights dashboard on the active editor's store; returns the state it sent. */
+  showInsights: 'prompter.showInsights',
+  /** `(format?: 'csv' | 'json', target?: Uri)`: exports the dashboard's figures; without arguments it asks. */
+  exportInsights: 'prompter.exportInsights',
 } as const;
 
 /** A command id of this extension. */

@@ -312,6 +312,8 @@ export interface HistoryRepository {
   listPrompts(): Promise<PromptSummary[]>;
   /** One prompt with all versions and scores, or undefined when there is no such prompt. */
   getPrompt(promptId: string): Promise<PromptDetail | undefined>;
+  /** Several prompts with all versions and scores in one read (the dashboard's); unknown ids are left out. */
+  getPrompts(promptIds: readonly string[]): Promise<PromptDetail[]>;
   /** One version with its scores, or undefined when there is no such version. */
   getVersion(versionId: string): Promise<VersionWithScores | undefined>;
   /** Deletes a prompt with all its versions and scores; false when there was no such prompt. */

@@ -17,6 +17,7 @@ export function notifyingRepository(inner: HistoryRepository, onWrite: () => voi
     appendVersion: (promptId, version, score, options) => after(inner.appendVersion(promptId, version, score, options)),
     listPrompts: () => inner.listPrompts(),
     getPrompt: (promptId) => inner.getPrompt(promptId),
+    getPrompts: (promptIds) => inner.getPrompts(promptIds),
     getVersion: (versionId) => inner.getVersion(versionId),
     deletePrompt: (promptId) => after(inner.deletePrompt(promptId)),
     deleteVersion: (versionId) => after(inner.deleteVersion(versionId)),

@@ -85,6 +85,10 @@ class FileHistoryRepository implements HistoryRepository {
     return this.read((ctx) => prompts.getPrompt(ctx, promptId));
   }
 
+  getPrompts(promptIds: readonly string[]): Promise<PromptDetail[]> {
+    return this.read((ctx) => prompts.getPrompts(ctx, promptIds));
+  }
+
   getVersion(versionId: string): Promise<VersionWithScores | undefined> {
     return this.read((ctx) => prompts.getVersion(ctx, versionId));
   }

@@ -17,14 +17,14 @@ import type {
   VersionWithScores,
 } from '../core/history';
 import type { HeadDoc, ManifestDoc } from './documents';
-import { SCHEMA_VERSION } from './documents';
+import { SCHEMA_VERSION, manifestCodec } from './documents';
 import { newId, parseVersionId, requirePromptId, requireVersionId, versionIdOf } from './ids';
 import { checkNewVersion, checkOrigin, checkScore } from './inputChecks';
 import { indexPagePath, manifestPath, promptDir, versionPageOf, versionPagePath } from './storeLayout';
 import { StoreError } from './storeError';
 import type { StoreSession } from './storeSession';
 import { loadIndexPage, loadManifest, pageForNewPrompt, putManifest } from './storeState';
-import { loadAllVersions, loadVersionPage, putVersionPage, recountVersions, withScores } from './versionPages';
+import { loadAllVersions, loadVersionPage, putVersionPage, recountVersions, versionPageNumbers, withScores } from './versionPages';
 
 /** A locked session plus the head it started from; operations that add pages update `head`. */
 export interface OpContext {
@@ -209,6 +209,35 @@ export async function getPrompt(ctx: OpContext, promptId: string): Promise<Promp
     versions = await loadAllVersions(ctx.session, promptId);
   }
   return { prompt: manifest.prompt, versions };
+}
+
+// Enough reads in flight to keep the I/O thread pool busy; more only adds memory.
+const PREFETCH_CONCURRENCY = 16;
+
+/**
+ * Several prompts with all their versions (unknown ids are left out). A store of 10,000 versions is
+ * thousands of files: each prompt's files are read concurrently first (distinct files, so a moved-aside
+ * one cannot clash), then the prompts are assembled one by one from the session's cache, so any repair
+ * stays sequential.
+ */
+export async function getPrompts(ctx: OpContext, promptIds: readonly string[]): Promise<PromptDetail[]> {
+  const { session } = ctx;
+  const pending = promptIds.map((id) => requirePromptId(id));
+  const readOne = async (promptId: string): Promise<void> => {
+    if (!(await session.read(manifestPath(promptId), manifestCodec))) return;
+    await Promise.all((await versionPageNumbers(session, promptId)).map((page) => loadVersionPage(session, promptId, page)));
+  };
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < pending.length) await readOne(pending[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(PREFETCH_CONCURRENCY, pending.length) }, worker));
+  const details: PromptDetail[] = [];
+  for (const promptId of pending) {
+    const detail = await getPrompt(ctx, promptId);
+    if (detail) details.push(detail);
+  }
+  return details;
 }
 
 /** One version with its scores, or undefined. */

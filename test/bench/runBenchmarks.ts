@@ -12,10 +12,11 @@ import { printFigure } from './benchTypes';
 import { bundleBench } from './bundleBench';
 import { coreBench } from './coreBench';
 import { diagnosticsBench } from './diagnosticsBench';
+import { insightsBench } from './insightsBench';
 import { learningBench } from './learningBench';
 import { storeBench } from './storeBench';
 
-const suites: BenchSuite[] = [coreBench, storeBench, learningBench, diagnosticsBench, bundleBench];
+const suites: BenchSuite[] = [coreBench, storeBench, learningBench, diagnosticsBench, bundleBench, insightsBench];
 
 /** Runs one suite in this process; returns how many targets it missed. */
 async function runSuite(suite: BenchSuite): Promise<number> {

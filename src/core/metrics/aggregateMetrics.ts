@@ -19,6 +19,9 @@ export interface WeekBucket {
   runs: number;
   averageTotal: number;
   winRate: number;
+  /** Time to result of the week's runs: median and 95th percentile (nearest rank), in milliseconds. */
+  medianMs: number;
+  p95Ms: number;
 }
 
 /** A strategy or rendering that is more common among high-scoring versions than among the rest. */
@@ -73,11 +76,12 @@ export function percentile(values: readonly number[], p: number): number {
 const round = (value: number, digits = 3): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
 function weekly(runs: readonly MetricEventRecord[]): WeekBucket[] {
-  const buckets = new Map<string, { runs: number; totalSum: number; scored: number; wins: number }>();
+  const buckets = new Map<string, { runs: number; totalSum: number; scored: number; wins: number; times: number[] }>();
   for (const run of runs) {
     const key = weekOf(run.createdAt);
-    const bucket = buckets.get(key) ?? { runs: 0, totalSum: 0, scored: 0, wins: 0 };
+    const bucket = buckets.get(key) ?? { runs: 0, totalSum: 0, scored: 0, wins: 0, times: [] };
     bucket.runs += 1;
+    bucket.times.push(run.timeToResultMs);
     if (run.total !== undefined) {
       bucket.totalSum += run.total;
       bucket.scored += 1;
@@ -87,7 +91,14 @@ function weekly(runs: readonly MetricEventRecord[]): WeekBucket[] {
   }
   return [...buckets.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([week, b]) => ({ week, runs: b.runs, averageTotal: b.scored ? round(b.totalSum / b.scored, 2) : 0, winRate: round(b.wins / b.runs) }));
+    .map(([week, b]) => ({
+      week,
+      runs: b.runs,
+      averageTotal: b.scored ? round(b.totalSum / b.scored, 2) : 0,
+      winRate: round(b.wins / b.runs),
+      medianMs: round(percentile(b.times, 50), 2),
+      p95Ms: round(percentile(b.times, 95), 2),
+    }));
 }
 
 function acceptance(feedback: readonly FeedbackEventRecord[]): number | null {

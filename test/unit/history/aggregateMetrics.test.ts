@@ -18,8 +18,8 @@ describe('metrics aggregation', () => {
     assert.equal(weekOf(day('2026-11-30')), '2026-11-30');
     const summary = aggregateMetrics({ metrics: [run('2026-11-24', 30, true), run('2026-11-26', 40, false), run('2026-12-01', 45, true)], feedback: [], versions: [] });
     assert.deepEqual(summary.weekly, [
-      { week: '2026-11-23', runs: 2, averageTotal: 35, winRate: 0.5 },
-      { week: '2026-11-30', runs: 1, averageTotal: 45, winRate: 1 },
+      { week: '2026-11-23', runs: 2, averageTotal: 35, winRate: 0.5, medianMs: 10, p95Ms: 10 },
+      { week: '2026-11-30', runs: 1, averageTotal: 45, winRate: 1, medianMs: 10, p95Ms: 10 },
     ]);
   });
 
