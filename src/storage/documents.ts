@@ -2,7 +2,7 @@
  * The files of a store (see FORMAT.md): their shapes, their zod schemas, and how each is decoded, migrated
  * from an older `schemaVersion` and validated on read.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type {
   FeedbackEventRecord,
   JsonObject,

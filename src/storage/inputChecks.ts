@@ -2,7 +2,7 @@
  * Checks on what callers hand the store, so nothing the store cannot read back is ever written: a file that
  * fails its schema on read is moved aside, so a bad write would cost the user data on the next read.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type {
   JsonObject,
   NewFeedbackEvent,

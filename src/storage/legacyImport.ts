@@ -4,7 +4,7 @@
  * imported into the paged layout in one commit, and the old file is renamed, never deleted.
  */
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { JudgeScoreRecord, PromptVersionRecord, VersionSource } from '../core/history';
 import type { DiffHunk } from '../core/types';
 import type { DocCodec, ManifestDoc, VersionPageDoc } from './documents';

@@ -2,7 +2,7 @@
  * zod schemas of the stored records (the types in `src/core/history.ts`). Each is annotated with its core
  * type, so a field added to one and not the other fails the type check instead of being dropped on read.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type {
   EngineInfo,
   FeedbackEventRecord,

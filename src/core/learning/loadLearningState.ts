@@ -3,7 +3,7 @@
  * message a person can act on. Never throws: a bad state must not stop a rewrite, it only costs what was
  * learned.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LearningStateV1, StrategyStats } from './learningState';
 import { emptyLearningState, LEARNING_STATE_VERSION } from './learningState';
 

@@ -3,7 +3,7 @@
  * a rewrite `{text, bullets}`, a judge scorecard (five axes 0–10, a consistent total, feedback), and a
  * panel of scorecards keyed by the labels the texts were shown under. Unknown keys are refused.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AxisScores } from '../types';
 import { AXES } from '../types';
 

@@ -3,7 +3,7 @@
  * shows the model its answer and what is wrong with it. Never more than one repair (each costs a call and
  * time under the same deadline).
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { describeIssues } from './answerSchemas';
 import type { ChatModel, ChatRequest } from './chatModel';
 import { reasonOf } from './chatModel';
