@@ -142,6 +142,25 @@ try {
   check("v1's tooltip shows its score, source, why each change and its text", /\d\/50/.test(tipText) && tipText.includes('heuristic') && tipText.includes('## Role'), tipText.slice(0, 90));
   await page.waitForTimeout(400); // the hover fades in
   await page.screenshot({ path: join(shots, '3c-history-tooltip.png') });
+  // Right-click v1: the version's actions; Compare with Previous opens VS Code's diff editor on v0 ↔ v1.
+  if (expanded) await versionRow('v1').click({ button: 'right' });
+  const menu = page.locator('.monaco-menu', { hasText: 'Compare with Previous' }).first();
+  const menuShown = expanded && (await menu.waitFor({ timeout: 5000 }).then(() => true, () => false));
+  const menuItems = menuShown ? (await menu.locator('.action-label').allInnerTexts()).map((text) => text.trim()).filter(Boolean) : [];
+  const wanted = ['Compare with Previous', 'Compare with Original', 'Insert at Cursor', 'Replace Selection', 'Copy Text', 'Improve from This Version', 'Delete Version'];
+  check("a version's context menu offers compare, insert, replace, copy, improve from it and delete", wanted.every((item) => menuItems.includes(item)), menuItems.join(' | '));
+  await page.screenshot({ path: join(shots, '3d-history-menu.png') });
+  if (menuShown) await menu.locator('.action-item', { hasText: 'Compare with Previous' }).click();
+  const diffTab = page.locator('.tabs-container .tab', { hasText: 'summary.prompt.md v0 ↔ v1' }).first();
+  const compared = await diffTab.waitFor({ timeout: 10_000 }).then(() => true, () => false);
+  const sides = compared ? await page.locator('.monaco-diff-editor').first().waitFor({ timeout: 10_000 }).then(() => true, () => false) : false;
+  check('Compare with Previous opens the diff editor "summary.prompt.md v0 ↔ v1"', compared && sides);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(shots, '3e-history-compare.png') });
+  if (compared) {
+    await diffTab.click();
+    await page.keyboard.press('Control+W');
+  }
   await page.keyboard.press('Control+Shift+E'); // back to the Explorer, as the rest of the check expects
 
   // One Undo takes the accepted rewrite back to the original.
