@@ -4,17 +4,20 @@
  * "improve from this version" make their runs the same way.
  */
 import { RENDER_STYLES } from '../core/engine/render';
-import type { ModelImproveDeps } from '../core/model/improveWithModel';
 import { improveWithModel } from '../core/model/improveWithModel';
 import type { RunOptions } from '../history/improveIntoHistory';
+import type { ModelRun } from '../modelAccess/modelAccess';
 import type { PrompterSettings } from '../settings';
+
+/** What a run needs of the command's model. */
+export type RunModel = Pick<ModelRun, 'model' | 'deadline' | 'preflight'>;
 
 /**
  * The run options for the current settings. With `model` (the command's model run: see
  * modelAccess/runWithModel), the model rewrites and judges, and the heuristic engine is the fallback.
  */
-export function improveRunOptions(settings: PrompterSettings, model?: ModelImproveDeps): RunOptions {
+export function improveRunOptions(settings: PrompterSettings, model?: RunModel): RunOptions {
   const engine = { styles: RENDER_STYLES.slice(0, settings.candidates) };
   if (!model) return { engine };
-  return { engine, improve: (text, options) => improveWithModel(text, options, model) };
+  return { engine, improve: (text, options) => improveWithModel(text, options, { model: model.model, preflight: model.preflight, signal: model.deadline() }) };
 }

@@ -29,7 +29,7 @@ export async function scoreActiveEditor(services: Services, reports: ReportDocum
   }
   const text = found.source.promptText;
   const { card: scorecard, engine } = await runWithModel(services.models, vscode.l10n.t('Prompter: scoring the prompt'), async (model) => {
-    if (model) return judgeWithModel(text, model.model, model.signal);
+    if (model) return judgeWithModel(text, model.model, model.deadline());
     const card = services.engine.judge(text);
     return { card, engine: { id: card.judge } };
   });

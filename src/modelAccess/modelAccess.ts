@@ -7,7 +7,6 @@
 import type * as vscode from 'vscode';
 import type { BudgetDecision } from '../core/model/callBudget';
 import type { ChatModel } from '../core/model/chatModel';
-import type { ModelImproveDeps } from '../core/model/improveWithModel';
 import { meteredModel } from '../llm/meteredModel';
 import { modelLogLine } from '../llm/modelLogLine';
 import type { ModelSettings } from '../llm/modelSettings';
@@ -22,10 +21,19 @@ import type { UsageMemento } from './usageMemento';
 import { appendUsageState, readUsageState } from './usageMemento';
 import { readModelSettings } from './userModelSettings';
 
-/** One command's model: what the model-aware engine needs, plus what the command shows and saves. */
-export interface ModelRun extends ModelImproveDeps {
+/** One command's model: what the model-aware engine and judge need, plus what the command shows and saves. */
+export interface ModelRun {
+  /** The model, metered and logged (or failing at once with the reason it is not available). */
+  model: ChatModel;
   /** `gpt-4o-mini (openai-compatible)`, for progress titles and log lines. */
   label: string;
+  /**
+   * A signal that aborts when the timeout setting has passed since this call, or when the person cancels.
+   * NOTE: taken when the engine starts, not when the command does, so that opening the history store
+   * (the offline path's own time) does not eat into the model's time.
+   */
+  deadline(): AbortSignal;
+  /** Whether a run's calls fit the ceilings, before any is spent. */
   preflight: (calls: number) => BudgetDecision;
   /** Saves the calls made, for the ceilings of the next commands (in any window). */
   finish(): Promise<void>;
@@ -61,13 +69,13 @@ export class ModelAccess {
   async open(cancel: AbortSignal): Promise<ModelRun | undefined> {
     const settings = this.settings();
     if (settings.provider === 'off') return undefined;
-    const signal = AbortSignal.any([cancel, AbortSignal.timeout(settings.timeoutMs)]);
+    const deadline = (): AbortSignal => AbortSignal.any([cancel, AbortSignal.timeout(settings.timeoutMs)]);
     const provider = await this.provider(settings);
     const label = `${provider.model.id} (${provider.model.provider})`;
     if (!provider.ok) {
       // Not metered: it makes no call. The engine falls back with its reason, like any failed model.
       this.log.warn(`model ${label} is not available: ${provider.problem}`);
-      return { model: provider.model, signal, label, preflight: () => ({ ok: true, remaining: 0 }), finish: () => Promise.resolve() };
+      return { model: provider.model, deadline, label, preflight: () => ({ ok: true, remaining: 0 }), finish: () => Promise.resolve() };
     }
     const { secret } = provider;
     const { model, budget } = meteredModel(provider.model, {
@@ -78,7 +86,7 @@ export class ModelAccess {
     });
     return {
       model,
-      signal,
+      deadline,
       label,
       preflight: (calls) => budget.check(calls),
       finish: async () => {

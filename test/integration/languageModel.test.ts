@@ -19,7 +19,7 @@ import { closeAll, improve, openScratch, prompterApi, ROUGH_PROMPT, selectBetwee
 
 const KEY = 'sk-host-test-7f3a9c-NEVER-IN-A-FILE';
 const MODEL = 'host-test-model';
-const TIMEOUT_SECONDS = 3;
+const TIMEOUT_SECONDS = 4;
 const MODEL_SETTINGS = ['provider', 'baseUrl', 'name', 'timeoutSeconds'];
 
 /** Every file under `dir` (skipping folders that cannot be read). */
@@ -132,8 +132,7 @@ suite('Language model: Improve Prompt and Score Prompt against a loopback endpoi
     // The engine's part (model requests, then the offline rewrite) ends at the deadline; the rest of the
     // command (store, diff) is the offline path's own time, which a loaded machine stretches.
     assert.ok(outcome.engineMs < TIMEOUT_SECONDS * 1000 + 500, `the engine took ${Math.round(outcome.engineMs)} ms`);
-    // The deadline starts when the command opens the model, a little before the engine's clock does.
-    assert.ok(outcome.engineMs >= TIMEOUT_SECONDS * 500, `the engine gave up early (${Math.round(outcome.engineMs)} ms)`);
+    assert.ok(outcome.engineMs >= TIMEOUT_SECONDS * 1000 - 50, `the engine gave up early (${Math.round(outcome.engineMs)} ms)`);
     assert.ok(ms < outcome.engineMs + 10_000, `the command took ${Math.round(ms)} ms`);
     const detail = await (await prompterApi()).history.getPrompt(outcome.stored!.promptId);
     assert.equal(detail!.versions[1]!.version.engine?.fallbackReason, 'timeout');
@@ -208,8 +207,30 @@ suite('Language model: Improve Prompt and Score Prompt against a loopback endpoi
     if (!userData || !existsSync(userData)) return;
     const logs = () => filesUnder(userData).filter((path) => path.endsWith('Prompter.log'));
     await until(() => logs().some((path) => readFileSync(path, 'utf8').includes(`model req-`)), 'the output channel log on disk', 10_000);
+    const log = logs().map((path) => readFileSync(path, 'utf8')).join('\n');
+    assert.ok(!log.includes('Summarize this article'), 'no prompt text in the log without prompter.model.logPrompts');
     const files = filesUnder(userData);
     assert.ok(files.some((path) => path.endsWith('settings.json') && readFileSync(path, 'utf8').includes(server.url)), 'the settings file with the endpoint was checked');
     assert.deepEqual(filesContaining(files, KEY), [], 'user data: settings, logs, state');
+  });
+
+  test('a workspace’s own settings cannot turn a model on or point it elsewhere', async () => {
+    await config().update('provider', undefined, vscode.ConfigurationTarget.Global);
+    const folder = vscode.workspace.workspaceFolders![0]!;
+    const settingsFile = vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json');
+    const hostile = { 'prompter.model.provider': 'openai-compatible', 'prompter.model.baseUrl': server.url, 'prompter.model.name': 'stolen', 'prompter.candidates': 2 };
+    await vscode.workspace.fs.writeFile(settingsFile, new TextEncoder().encode(JSON.stringify(hostile)));
+    const candidates = () => vscode.workspace.getConfiguration('prompter', folder.uri).get('candidates');
+    try {
+      // The window-scoped canary shows the file was read.
+      await until(() => candidates() === 2, 'the workspace settings to load', 10_000);
+      const { outcome } = await improveRough();
+      assert.equal(outcome.result.engine.id, 'heuristic@1');
+      assert.equal(outcome.result.engine.fallbackReason, undefined, 'no model was asked');
+      assert.equal(server.calls.length, 0, 'nothing was sent to the endpoint the workspace named');
+    } finally {
+      await vscode.workspace.fs.delete(settingsFile);
+      await until(() => candidates() === 3, 'the workspace settings to unload', 10_000);
+    }
   });
 });

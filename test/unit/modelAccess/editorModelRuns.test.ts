@@ -69,7 +69,7 @@ const runtime: LmRuntime<FakeMessage, object> = {
   canSendRequest: () => true,
 };
 
-const run = (model: ChatModel, signal = open()) => ({ model, signal, preflight: () => ({ ok: true as const, remaining: 10 }) });
+const run = (model: ChatModel, signal = open()) => ({ model, deadline: () => signal, preflight: () => ({ ok: true as const, remaining: 10 }) });
 
 describe('editor improve runs with a model (improveRunOptions → improveIntoHistory)', () => {
   it('no model: the heuristic engine, no fallback reason', () => {
