@@ -7,6 +7,9 @@
 import * as vscode from 'vscode';
 import { literalAt } from '../stringLiteral/literalAt';
 
+// Documents nobody can type into: VS Code's output, stored versions and reports (content providers).
+const READ_ONLY_SCHEMES = new Set(['output', 'prompter-version', 'prompter-report']);
+
 /** Remembers the last text editor that had the focus. */
 export class EditorTarget implements vscode.Disposable {
   private last: vscode.TextEditor | undefined = vscode.window.activeTextEditor;
@@ -16,7 +19,7 @@ export class EditorTarget implements vscode.Disposable {
 
   /** The editor to write into: the last one used while it is still visible, else the first visible one. */
   editor(): vscode.TextEditor | undefined {
-    const visible = vscode.window.visibleTextEditors.filter((editor) => editor.document.uri.scheme !== 'output');
+    const visible = vscode.window.visibleTextEditors.filter((editor) => !READ_ONLY_SCHEMES.has(editor.document.uri.scheme));
     const last = this.last;
     return (last && visible.find((editor) => editor.document === last.document)) ?? visible[0];
   }

@@ -8,9 +8,10 @@ import * as vscode from 'vscode';
 import type { PromptDetail, VersionWithScores } from '../../core/history';
 import { CommandId } from '../../commands/commandIds';
 import type { VersionRef } from '../../inlineDiff/inlineDiffSession';
+import type { EditorTarget, WriteMode } from '../../panel/editorTarget';
+import { writeIntoEditor } from '../../panel/editorTarget';
 import type { Services } from '../../services';
 import type { WorkspaceHistory } from '../historyStores';
-import type { EditorTarget } from './editorTarget';
 import type { PromptRef } from './historyNodes';
 import { asPromptRef, asVersionRef } from './historyNodes';
 import { promptTitle } from './historyLabels';
@@ -179,10 +180,10 @@ export class HistoryActions {
     return { status: 'compared', left: left.toString(), right: right.toString(), title };
   }
 
-  private async writeToEditor(target: unknown, mode: 'insert' | 'replace'): Promise<HistoryActionOutcome> {
+  private async writeToEditor(target: unknown, mode: WriteMode): Promise<HistoryActionOutcome> {
     const loaded = await this.loadVersion(target);
     if (typeof loaded === 'string') return this.refuse(loaded);
-    const editor = this.editors.current();
+    const editor = this.editors.editor();
     if (!editor) {
       return this.refuse(
         mode === 'insert'
@@ -190,20 +191,14 @@ export class HistoryActions {
           : vscode.l10n.t('There is no text editor to replace a selection in: open a file and select the text to replace.'),
       );
     }
-    if (mode === 'replace' && editor.selections.every((selection) => selection.isEmpty)) {
-      return this.refuse(vscode.l10n.t('Nothing is selected in {0}: select the text to replace, or use Insert at Cursor.', vscode.workspace.asRelativePath(editor.document.uri)));
+    const name = vscode.workspace.asRelativePath(editor.document.uri);
+    if (mode === 'replace' && editor.selection.isEmpty) {
+      return this.refuse(vscode.l10n.t('Nothing is selected in {0}: select the text to replace, or use Insert at Cursor.', name));
     }
-    const { text } = loaded.entry.version;
-    const applied = await editor.edit((builder) => {
-      for (const selection of editor.selections) {
-        if (mode === 'insert') builder.insert(selection.active, text);
-        else if (!selection.isEmpty) builder.replace(selection, text);
-      }
-    });
-    if (!applied) return this.refuse(vscode.l10n.t('VS Code refused the edit: {0} may be read-only.', vscode.workspace.asRelativePath(editor.document.uri)));
-    // Show where the text went, with the focus there, so typing continues in the editor.
-    await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
-    editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    // The same write as the result panel's: escaped inside a string literal, the document's line breaks.
+    if (!(await writeIntoEditor(editor, loaded.entry.version.text, mode))) {
+      return this.refuse(vscode.l10n.t('VS Code refused the edit: {0} may be read-only.', name));
+    }
     return { status: mode === 'insert' ? 'inserted' : 'replaced', uri: editor.document.uri.toString() };
   }
 

@@ -3,13 +3,12 @@
  * keeps expansion and selection across refreshes and `reveal` can find an element built afresh.
  */
 import type { PromptOrigin, PromptSummary, PromptVersionRecord } from '../../core/history';
+import type { PromptRef } from '../recentPrompts';
 import type { VersionRef } from '../../inlineDiff/inlineDiffSession';
 
 /** A prompt in a store: what `prompter.improveAgain` takes to improve from the best version. */
-export interface PromptRef {
-  historyKey: string;
-  promptId: string;
-}
+export type { PromptRef };
+
 
 /** One store (a workspace folder's); shown as a level only when the window has several stores. */
 export interface StoreNode {

@@ -5,8 +5,9 @@
  */
 import * as vscode from 'vscode';
 import { CommandId } from '../../commands/commandIds';
+import { registerGuardedCommand } from '../../commands/guardedCommand';
+import { EditorTarget } from '../../panel/editorTarget';
 import type { Services } from '../../services';
-import { EditorTarget } from './editorTarget';
 import { HistoryActions } from './historyActions';
 import type { HistoryNode } from './historyNodes';
 import { asPromptRef, asVersionRef, nodeId } from './historyNodes';
@@ -40,17 +41,7 @@ export function registerHistoryView(context: vscode.ExtensionContext, services: 
   const view = vscode.window.createTreeView(HISTORY_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const editors = new EditorTarget();
   const actions = new HistoryActions(services, editors, () => view.selection[0]);
-  const command = <A extends unknown[], R>(id: string, name: string, body: (...args: A) => Promise<R> | R) =>
-    vscode.commands.registerCommand(id, async (...args: A): Promise<R | undefined> => {
-      try {
-        return await body(...args);
-      } catch (error) {
-        // Nothing here should throw (stores fail with messages); if something does, say so and log it.
-        services.log.error(`${name} failed`, error instanceof Error ? error : new Error(String(error)));
-        void vscode.window.showErrorMessage(vscode.l10n.t('Prompter: {0} failed. Details are in Output → Prompter.', name));
-        return undefined;
-      }
-    });
+  const command = <A extends unknown[], R>(id: string, name: string, body: (...args: A) => Promise<R> | R) => registerGuardedCommand(services.log, id, name, body);
   context.subscriptions.push(
     provider,
     view,
