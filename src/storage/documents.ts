@@ -2,7 +2,7 @@
  * The files of a store (see FORMAT.md): their shapes, their zod schemas, and how each is decoded, migrated
  * from an older `schemaVersion` and validated on read.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type {
   FeedbackEventRecord,
   JsonObject,
@@ -12,6 +12,7 @@ import type {
   PromptSummary,
   PromptVersionRecord,
 } from '../core/history';
+import { describeIssue } from '../core/describeIssue';
 import {
   feedbackEventSchema,
   jsonObjectSchema,
@@ -114,7 +115,7 @@ export type Migration = (raw: Record<string, unknown>) => Record<string, unknown
 /** How one kind of file is decoded: its schema and the migrations from older versions. */
 export interface DocCodec<T> {
   kind: string;
-  schema: z.ZodType<T>;
+  schema: z.ZodMiniType<T>;
   /** `migrations[n]` turns a version-n document into version n+1; index 0 upgrades unversioned files. */
   migrations: Migration[];
 }
@@ -149,14 +150,14 @@ export function decodeDocument<T>(codec: DocCodec<T>, raw: unknown, file: string
   const parsed = codec.schema.safeParse(doc);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? issue.path.join('.') : 'top level';
-    throw new CorruptFileError(`${file} does not have the ${codec.kind} shape (${where}: ${issue?.message ?? '?'})`);
+    const what = issue ? describeIssue(issue, 'top level') : 'top level: ?';
+    throw new CorruptFileError(`${file} does not have the ${codec.kind} shape (${what})`);
   }
   return parsed.data;
 }
 
-const version = z.number().int();
-const positive = z.number().int().nonnegative();
+const version = z.int();
+const positive = z.int().check(z.nonnegative());
 
 export const headCodec: DocCodec<HeadDoc> = {
   kind: 'store head',
@@ -221,7 +222,7 @@ export const learningCodec: DocCodec<LearningDoc> = {
   migrations: [],
 };
 
-const relativePath = z.string().regex(/^(?!\/)(?!.*\.\.)[A-Za-z0-9._/-]+$/, 'a path inside the store');
+const relativePath = z.string().check(z.regex(/^(?!\/)(?!.*\.\.)[A-Za-z0-9._/-]+$/, 'a path inside the store'));
 
 export const journalCodec: DocCodec<JournalDoc> = {
   kind: 'journal',

@@ -2,7 +2,7 @@
  * Checks on what callers hand the store, so nothing the store cannot read back is ever written: a file that
  * fails its schema on read is moved aside, so a bad write would cost the user data on the next read.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type {
   JsonObject,
   NewFeedbackEvent,
@@ -11,6 +11,7 @@ import type {
   NewVersion,
   PromptOrigin,
 } from '../core/history';
+import { issuePath } from '../core/describeIssue';
 import { requirePromptId, requireVersionId } from './ids';
 import {
   diffHunkSchema,
@@ -22,11 +23,11 @@ import {
 } from './recordSchemas';
 import { StoreError } from './storeError';
 
-function check<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+function check<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+  const where = issue?.path.length ? ` at ${issuePath(issue)}` : '';
   throw new StoreError('invalid-input', `Cannot store this ${what}: ${issue?.message ?? 'invalid'}${where}.`);
 }
 
@@ -38,28 +39,28 @@ function withoutStamps<T extends { id: string; createdAt: number }>(record: T): 
   return copy as Omit<T, 'id' | 'createdAt'>;
 }
 
-const scoreSchema: z.ZodType<NewScore> = z.object(scorecardShape);
+const scoreSchema: z.ZodMiniType<NewScore> = z.object(scorecardShape);
 
-const newVersionSchema: z.ZodType<NewVersion> = z.object({
+const newVersionSchema: z.ZodMiniType<NewVersion> = z.object({
   text: z.string(),
   explanation: z.object({ bullets: z.array(z.string()), diffs: z.array(diffHunkSchema) }),
-  source: z.custom<NewVersion['source']>((v) => isVersionSource(v) && v !== 'original', {
+  source: z.custom<NewVersion['source']>((v: unknown) => isVersionSource(v) && v !== 'original', {
     message: 'expected engine/heuristic@N or engine/llm:<model>',
   }),
   strategies: z.array(z.string()),
   parentVersionId: z.string(),
   engine: z.object({
     id: z.string(),
-    rendering: z.string().optional(),
-    fallbackReason: z.string().optional(),
-    seed: z.number().optional(),
+    rendering: z.optional(z.string()),
+    fallbackReason: z.optional(z.string()),
+    seed: z.optional(z.number()),
   }),
-  timeToResultMs: z.number().nonnegative(),
+  timeToResultMs: z.number().check(z.nonnegative()),
 });
 
-const originSchema: z.ZodType<PromptOrigin> = z.object({
-  file: z.string().optional(),
-  languageId: z.string().optional(),
+const originSchema: z.ZodMiniType<PromptOrigin> = z.object({
+  file: z.optional(z.string()),
+  languageId: z.optional(z.string()),
 });
 
 /** A scorecard with axes in 0–10 and a total in 0–50. */

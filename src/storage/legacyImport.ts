@@ -4,7 +4,7 @@
  * imported into the paged layout in one commit, and the old file is renamed, never deleted.
  */
 import { join } from 'node:path';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { JudgeScoreRecord, PromptVersionRecord, VersionSource } from '../core/history';
 import type { DiffHunk } from '../core/types';
 import type { DocCodec, ManifestDoc, VersionPageDoc } from './documents';
@@ -15,33 +15,38 @@ import { LEGACY_FILE, fileTimestamp, versionPageOf } from './storeLayout';
 import { pageForNewPrompt, putManifest } from './storeState';
 import { pickBest, putVersionPage, withScores } from './versionPages';
 
-const legacyId = z.union([z.string(), z.number()]).transform(String);
+const legacyId = z.pipe(z.union([z.string(), z.number()]), z.transform(String));
+const strings = z.array(z.string());
 const legacyVersion = z.object({
-  id: legacyId.optional(),
-  _id: legacyId.optional(),
+  id: z.optional(legacyId),
+  _id: z.optional(legacyId),
   promptId: legacyId,
   versionNo: z.number(),
   text: z.string(),
-  explanation: z
-    .object({ bullets: z.array(z.string()).default([]), diffs: z.array(z.object({ from: z.string(), to: z.string() })).default([]) })
-    .default({ bullets: [], diffs: [] }),
-  source: z.string().default('engine/v1'),
-  createdAt: z.number().default(0),
+  explanation: z._default(
+    z.object({
+      bullets: z._default(strings, []),
+      diffs: z._default(z.array(z.object({ from: z.string(), to: z.string() })), []),
+    }),
+    { bullets: [], diffs: [] },
+  ),
+  source: z._default(z.string(), 'engine/v1'),
+  createdAt: z._default(z.number(), 0),
 });
 const legacyDoc = z.object({
   prompts: z.array(
     z.object({
-      id: legacyId.optional(),
-      _id: legacyId.optional(),
-      userId: z.string().optional(),
+      id: z.optional(legacyId),
+      _id: z.optional(legacyId),
+      userId: z.optional(z.string()),
       originalText: z.string(),
-      createdAt: z.number().default(0),
-      bestVersionId: legacyId.optional(),
+      createdAt: z._default(z.number(), 0),
+      bestVersionId: z.optional(legacyId),
     }),
   ),
-  prompt_versions: z.array(legacyVersion).default([]),
-  judge_scores: z
-    .array(
+  prompt_versions: z._default(z.array(legacyVersion), []),
+  judge_scores: z._default(
+    z.array(
       z.object({
         promptVersionId: legacyId,
         clarity: z.number(),
@@ -50,11 +55,12 @@ const legacyDoc = z.object({
         structure: z.number(),
         contextUse: z.number(),
         total: z.number(),
-        feedback: z.object({ pros: z.array(z.string()), cons: z.array(z.string()), summary: z.string() }),
-        createdAt: z.number().default(0),
+        feedback: z.object({ pros: strings, cons: strings, summary: z.string() }),
+        createdAt: z._default(z.number(), 0),
       }),
-    )
-    .default([]),
+    ),
+    [],
+  ),
 });
 type LegacyDoc = z.infer<typeof legacyDoc>;
 

@@ -3,7 +3,9 @@
  * message a person can act on. Never throws: a bad state must not stop a rewrite, it only costs what was
  * learned.
  */
-import * as z from 'zod';
+import type { core } from 'zod/mini';
+import * as z from 'zod/mini';
+import { describeIssue } from '../describeIssue';
 import type { LearningStateV1, StrategyStats } from './learningState';
 import { emptyLearningState, LEARNING_STATE_VERSION } from './learningState';
 
@@ -23,12 +25,12 @@ export type LoadedLearningState =
       error: string;
     };
 
-const count = z.number().int().nonnegative();
+const count = z.int().check(z.nonnegative());
 
-const statsSchema: z.ZodType<StrategyStats> = z.object({
+const statsSchema: z.ZodMiniType<StrategyStats> = z.object({
   offered: count,
   applied: count,
-  gainSum: z.number().finite(),
+  gainSum: z.number(), // zod 4's number() refuses NaN and ±Infinity
   accepted: count,
   rejected: count,
 });
@@ -44,11 +46,9 @@ function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-function firstIssue(error: z.ZodError): string {
+function firstIssue(error: core.$ZodError): string {
   const issue = error.issues[0];
-  if (!issue) return 'it does not match the expected shape';
-  const where = issue.path.length > 0 ? issue.path.join('.') : 'the state';
-  return `${where}: ${issue.message}`;
+  return issue ? describeIssue(issue, 'the state') : 'it does not match the expected shape';
 }
 
 // The message says what is wrong, not what happens next: that is the caller's policy (start afresh,

@@ -3,7 +3,7 @@
  * shows the model its answer and what is wrong with it. Never more than one repair (each costs a call and
  * time under the same deadline).
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { describeIssues } from './answerSchemas';
 import type { ChatModel, ChatRequest } from './chatModel';
 import { reasonOf } from './chatModel';
@@ -13,7 +13,7 @@ import type { FallbackReason } from './fallbackReasons';
 export interface JsonAsk<T> {
   model: ChatModel;
   request: ChatRequest;
-  schema: z.ZodType<T>;
+  schema: z.ZodMiniType<T>;
   /** The reason to report when the JSON parses but does not fit the schema. */
   invalidReason: 'invalid-json' | 'invalid-scores';
   signal: AbortSignal;
@@ -53,7 +53,7 @@ export function parseJsonText(raw: string): { ok: true; value: unknown } | { ok:
   }
 }
 
-function check<T>(raw: string, schema: z.ZodType<T>, invalidReason: 'invalid-json' | 'invalid-scores'): Check<T> {
+function check<T>(raw: string, schema: z.ZodMiniType<T>, invalidReason: 'invalid-json' | 'invalid-scores'): Check<T> {
   const parsed = parseJsonText(raw);
   if (!parsed.ok) return { ok: false, reason: 'invalid-json', problem: parsed.problem };
   const result = schema.safeParse(parsed.value);

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { StoreWarning } from '../../../src/core/history';
 import type { DocCodec } from '../../../src/storage/documents';
 import { CorruptFileError, SCHEMA_VERSION, decodeDocument } from '../../../src/storage/documents';
