@@ -20,7 +20,7 @@ import { closeAll, improve, openScratch, prompterApi, ROUGH_PROMPT, selectBetwee
 const KEY = 'sk-host-test-7f3a9c-NEVER-IN-A-FILE';
 const MODEL = 'host-test-model';
 const TIMEOUT_SECONDS = 4;
-const MODEL_SETTINGS = ['provider', 'baseUrl', 'name', 'timeoutSeconds'];
+const MODEL_SETTINGS = ['provider', 'baseUrl', 'name', 'timeoutSeconds', 'maxCallsPerHour'];
 
 /** Every file under `dir` (skipping folders that cannot be read). */
 function filesUnder(dir: string): string[] {
@@ -53,14 +53,17 @@ async function withInputBoxAnswer<T>(value: string, run: () => Thenable<T>): Pro
   }
 }
 
-suite('Language model: Improve Prompt and Score Prompt against a loopback endpoint', () => {
+suite('Language model: Improve Prompt and Score Prompt against a loopback endpoint', function () {
+  // A loaded machine stretches the first improve of a window (store, panel) well past mocha's default.
+  this.timeout(60_000);
   let server: ChatServer;
   let script: (call: ChatCall) => Reply = goodModel;
   const stored: { promptId: string; text: string; improved: string }[] = [];
   const config = () => vscode.workspace.getConfiguration('prompter.model');
 
   suiteSetup(async () => {
-    await prompterApi();
+    // Open the workspace's store before any deadline runs.
+    await (await prompterApi()).history.listPrompts();
     server = await startChatServer((call) => script(call));
     // The first fetch of a process loads its HTTP client: do that here, not inside the first deadline.
     await fetch(`${server.url}/v1/chat/completions`, { method: 'POST', body: JSON.stringify({ model: MODEL, messages: [] }) });
@@ -187,6 +190,18 @@ suite('Language model: Improve Prompt and Score Prompt against a loopback endpoi
       assert.ok(detail, `prompt ${run.promptId} is in the history`);
       assert.equal(detail.versions[0]!.version.text, run.text);
       assert.equal(detail.versions[1]!.version.text, run.improved);
+    }
+  });
+
+  test('the hourly ceiling counts the calls of every command so far (global state): over it, no call is made, reason budget', async () => {
+    await config().update('maxCallsPerHour', 6, vscode.ConfigurationTarget.Global);
+    try {
+      const { outcome } = await improveRough();
+      assert.equal(outcome.result.engine.fallbackReason, 'budget', JSON.stringify(outcome.result.engine));
+      assert.match(outcome.result.engine.fallbackDetail ?? '', /limit of 6 model calls per hour/);
+      assert.equal(server.calls.length, 0, 'nothing was sent');
+    } finally {
+      await config().update('maxCallsPerHour', undefined, vscode.ConfigurationTarget.Global);
     }
   });
 
