@@ -15,6 +15,8 @@ const stages = [
   { name: 'UI check (real VS Code in Chromium)', command: 'node', args: ['test/ui/uiCheck.mjs'], counts: true },
   // Live diagnostics as a person sees them: squiggle → hover scorecard → status bar score → Quick Fix → inline diff.
   { name: 'UI check: live diagnostics', command: 'node', args: ['test/ui/diagnosticsUiCheck.mjs'], counts: true },
+  // The insights dashboard: empty state, refresh from outside, charts and table toggle in dark and light, reload.
+  { name: 'UI check: insights dashboard', command: 'node', args: ['test/ui/insightsUiCheck.mjs'], counts: true },
 ];
 
 let passed = 0;

@@ -44,3 +44,21 @@ export async function runFromPalette(page, title) {
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title.replace(/^.*: /, '') }).first().waitFor();
   await page.keyboard.press('Enter');
 }
+
+/**
+ * Preferences: Color Theme → the theme's label (`Dark Modern`, `Light Modern`) → Enter, as a person
+ * switches themes; resolves true once the workbench carries `selector` (`.monaco-workbench.vs-dark`).
+ * NOTE: headless Chromium prefers a light colour scheme, so a workbench starts in Light Modern whatever
+ * the settings file says.
+ */
+export async function useColorTheme(page, label, selector) {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill('>Preferences: Color Theme');
+  // Not Enter: "Browse Color Themes in Marketplace" may rank first.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: /^Preferences: Color Theme/ }).first().click();
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Modern' }).first().waitFor({ timeout: 10_000 });
+  await page.locator('.quick-input-widget input').fill(label);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  return page.locator(selector).first().waitFor({ timeout: 15_000 }).then(() => true, () => false);
+}

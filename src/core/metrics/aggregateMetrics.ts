@@ -58,22 +58,42 @@ export interface MetricsSummary {
 
 const DAY = 86_400_000;
 
+// Labels by day number of the Monday: a history of 10,000 runs spans a few dozen weeks, and formatting a
+// date is most of the cost of bucketing a run.
+const mondayLabels = new Map<number, string>();
+
 /** The Monday (UTC) of the week containing `ms`, as `YYYY-MM-DD`. */
 export function weekOf(ms: number): string {
-  const date = new Date(ms);
-  const sinceMonday = (date.getUTCDay() + 6) % 7;
-  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) - sinceMonday * DAY).toISOString().slice(0, 10);
+  const day = Math.floor(ms / DAY);
+  // Day 0 (1970-01-01) was a Thursday, three days after a Monday.
+  const monday = day - ((((day + 3) % 7) + 7) % 7);
+  let label = mondayLabels.get(monday);
+  if (label === undefined) {
+    label = new Date(monday * DAY).toISOString().slice(0, 10);
+    mondayLabels.set(monday, label);
+  }
+  return label;
 }
 
 /** The p-th percentile (0–100) by nearest rank; 0 for an empty list. */
 export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
-  return sorted[rank - 1]!;
+  return percentiles(values, [p])[0]!;
+}
+
+/** Several percentiles of one list, sorting it once (a typed array sorts numbers without a comparator). */
+export function percentiles(values: readonly number[], ps: readonly number[]): number[] {
+  if (values.length === 0) return ps.map(() => 0);
+  const sorted = Float64Array.from(values).sort();
+  return ps.map((p) => sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1]!);
 }
 
 const round = (value: number, digits = 3): number => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** Median and 95th percentile of times to result, in milliseconds. */
+function timeFigures(times: readonly number[]): { medianMs: number; p95Ms: number } {
+  const [median, p95] = percentiles(times, [50, 95]);
+  return { medianMs: round(median!, 2), p95Ms: round(p95!, 2) };
+}
 
 function weekly(runs: readonly MetricEventRecord[]): WeekBucket[] {
   const buckets = new Map<string, { runs: number; totalSum: number; scored: number; wins: number; times: number[] }>();
@@ -96,8 +116,7 @@ function weekly(runs: readonly MetricEventRecord[]): WeekBucket[] {
       runs: b.runs,
       averageTotal: b.scored ? round(b.totalSum / b.scored, 2) : 0,
       winRate: round(b.wins / b.runs),
-      medianMs: round(percentile(b.times, 50), 2),
-      p95Ms: round(percentile(b.times, 95), 2),
+      ...timeFigures(b.times),
     }));
 }
 
@@ -120,10 +139,14 @@ function topPatterns(versions: readonly VersionFacts[], threshold: number): Patt
   const high = versions.filter((v) => v.total >= threshold);
   const rest = versions.filter((v) => v.total < threshold);
   if (high.length === 0) return [];
-  const patternsOf = (v: VersionFacts): string[] => [...v.strategies, ...(v.rendering ? [`rendering:${v.rendering}`] : [])];
   const count = (group: readonly VersionFacts[]): Map<string, number> => {
     const counts = new Map<string, number>();
-    for (const v of group) for (const pattern of new Set(patternsOf(v))) counts.set(pattern, (counts.get(pattern) ?? 0) + 1);
+    const add = (pattern: string) => counts.set(pattern, (counts.get(pattern) ?? 0) + 1);
+    for (const v of group) {
+      // A version counts once per pattern, even if a strategy id was stored twice.
+      v.strategies.forEach((id, index) => (v.strategies.indexOf(id) === index ? add(id) : undefined));
+      if (v.rendering) add(`rendering:${v.rendering}`);
+    }
     return counts;
   };
   const inHigh = count(high);
@@ -146,7 +169,7 @@ export function aggregateMetrics(input: {
 }): MetricsSummary {
   const runs = input.metrics.filter((m) => m.kind === 'improve');
   const wins = runs.filter((m) => m.adopted).length;
-  const times = runs.map((m) => m.timeToResultMs);
+  const overall = timeFigures(runs.map((m) => m.timeToResultMs));
   const usageByEngine: Record<string, number> = {};
   const fallbacksByReason: Record<string, number> = {};
   for (const run of input.metrics) {
@@ -161,7 +184,7 @@ export function aggregateMetrics(input: {
     weekly: weekly(runs),
     winRate: runs.length ? round(wins / runs.length) : 0,
     rollbackRate: runs.length ? round(1 - wins / runs.length) : 0,
-    timeToResultMs: { median: round(percentile(times, 50), 2), p95: round(percentile(times, 95), 2) },
+    timeToResultMs: { median: overall.medianMs, p95: overall.p95Ms },
     usageByEngine,
     fallbacksByReason,
     acceptanceRate: acceptance(input.feedback),

@@ -13,7 +13,8 @@ function barCell(text: string, fraction: number, className: string): HTMLTableCe
   const cell = el('td');
   const track = el('span', undefined, 'bar-track');
   const bar = el('span', undefined, `cell-bar ${className}`);
-  bar.style.width = `${Math.round(Math.max(0, Math.min(1, fraction)) * 1000) / 10}%`;
+  // At most 90% of the cell, so the longest bar does not run into the next column.
+  bar.style.width = `${Math.round(Math.max(0, Math.min(1, fraction)) * 900) / 10}%`;
   bar.setAttribute('aria-hidden', 'true');
   track.append(bar, el('span', text, 'cell-text'));
   cell.append(track);
@@ -39,7 +40,8 @@ function decisionCell(row: InsightsStrategy): HTMLTableCellElement {
 
 function strategyTable(model: InsightsModel): HTMLTableElement {
   const table = el('table', undefined, 'data strategies');
-  table.append(el('caption', 'Per-strategy statistics: rewrites it was in, mean judge gain per rewrite (points of 50), hunks kept and turned down'));
+  // The card's note says it for sighted readers; the caption names the table for screen readers.
+  table.append(el('caption', 'Per-strategy statistics: rewrites it was in, mean judge gain per rewrite (points of 50), hunks kept and turned down', 'visually-hidden'));
   const head = el('tr');
   for (const name of ['Strategy', 'Applied', 'Judge gain', 'Kept / turned down']) head.append(Object.assign(el('th', name), { scope: 'col' }));
   table.append(el('thead'), el('tbody'));

@@ -3,6 +3,7 @@ import type { FeedbackEventRecord, MetricEventRecord } from '../../../src/core/h
 import type { StrategyReportRow } from '../../../src/core/learning';
 import type { InsightsData, VersionPoint } from '../../../src/insights/insightsLoader';
 import { buildInsightsModel } from '../../../src/insights/insightsModel';
+import { weekOf } from '../../../src/core/metrics/aggregateMetrics';
 
 const day = (iso: string): number => Date.parse(`${iso}T12:00:00Z`);
 let ids = 0;
@@ -103,5 +104,15 @@ describe('insights model', () => {
     assert.deepEqual(model.weekly, []);
     assert.equal(model.acceptanceRate, null);
     assert.deepEqual(model.topPatterns, []);
+  });
+});
+
+describe('weeks of runs', () => {
+  it('every day of a week, before and after 1970, belongs to its Monday', () => {
+    for (let offset = 0; offset < 7; offset += 1) {
+      assert.equal(weekOf(Date.UTC(2026, 10, 23 + offset, 23, 59)), '2026-11-23');
+      assert.equal(weekOf(Date.UTC(1969, 11, 29 + offset)), '1969-12-29');
+    }
+    assert.equal(weekOf(Date.UTC(2026, 10, 30)), '2026-11-30');
   });
 });
