@@ -1,11 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { PrompterApi } from '../../src/api';
 import type { HistoryRepository, NewVersion } from '../../src/core/history';
+import type { HistoryStores, WorkspaceHistory } from '../../src/history/historyStores';
 import type { HistoryActionOutcome } from '../../src/history/tree/historyActions';
 import type { HistoryNode, PromptNode, VersionNode } from '../../src/history/tree/historyNodes';
+import { HistoryTreeProvider } from '../../src/history/tree/historyTreeProvider';
 import type { ShowHistoryOutcome } from '../../src/history/tree/registerHistoryView';
 import { openHistoryStore } from '../../src/storage/fileHistoryRepository';
 import { scoreOf } from '../helpers/scorecards';
@@ -280,5 +283,79 @@ suite('History view: the tree, its actions and its refreshes', () => {
       await config.update('history.location', undefined, vscode.ConfigurationTarget.Workspace);
     }
     assert.ok((await api.historyView.getChildren()).length > 0);
+  });
+});
+
+suite('History view: several stores (a multi-root workspace)', () => {
+  // NOTE: the test host opens one folder, so a provider is built here over two stores of its own; it
+  // is the class the extension registers, given the same interface HistoryStores offers.
+  const dirs: string[] = [];
+  const log = vscode.window.createOutputChannel('Prompter history view test', { log: true });
+  suiteTeardown(() => {
+    log.dispose();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  function store(label: string): WorkspaceHistory {
+    const dir = mkdtempSync(join(tmpdir(), `prompter-view-${label}-`));
+    dirs.push(dir);
+    const uri = vscode.Uri.file(dir);
+    return { key: uri.toString(), location: { uri, label }, repository: openHistoryStore(dir) } as unknown as WorkspaceHistory;
+  }
+
+  function providerOver(stores: WorkspaceHistory[]): HistoryTreeProvider {
+    const changed = new vscode.EventEmitter<WorkspaceHistory | undefined>();
+    const fake = { all: () => stores, byKey: (key: string) => stores.find((history) => history.key === key), onDidChange: changed.event };
+    return new HistoryTreeProvider(fake as unknown as HistoryStores, log);
+  }
+
+  test('a level per store, named after its folder with its prompt count; nothing at all when every store is empty', async () => {
+    const app = store('app');
+    const docs = store('docs');
+    const provider = providerOver([app, docs]);
+    try {
+      assert.deepEqual(await provider.getChildren(), [], 'empty stores everywhere: the welcome view');
+      const created = await app.repository.createPrompt('Explain the build.', { file: 'build.prompt.md' }, { score: scoreOf(12) });
+      const roots = await provider.getChildren();
+      assert.deepEqual(
+        roots.map((node) => [node.kind, provider.getTreeItem(node).label, provider.getTreeItem(node).description]),
+        [
+          ['store', 'app', '1 prompt'],
+          ['store', 'docs', '0 prompts'],
+        ],
+      );
+      const prompts = await provider.getChildren(roots[0]);
+      assert.equal(prompts.length, 1);
+      const prompt = prompts[0] as PromptNode;
+      assert.equal(prompt.prompt.id, created.prompt.id);
+      // reveal() climbs with getParent: version → prompt → store.
+      const [v0] = (await provider.getChildren(prompt)) as VersionNode[];
+      const parent = await provider.getParent(v0!);
+      assert.equal(parent?.kind === 'prompt' && parent.prompt.id, created.prompt.id);
+      const grandParent = await provider.getParent(parent!);
+      assert.equal(grandParent?.kind === 'store' && grandParent.historyKey, app.key);
+    } finally {
+      provider.dispose();
+    }
+  });
+
+  test('a store that cannot be read is marked, and says why one level down; the others still show', async () => {
+    const good = store('good');
+    const bad = store('bad');
+    await good.repository.createPrompt('Draft the release notes.', {});
+    writeFileSync(join(bad.location.uri.fsPath, 'store.json'), JSON.stringify({ schemaVersion: 99, kind: 'prompter-history', revision: 1, updatedAt: 0, indexPages: 1, feedbackSegments: 0, metricSegments: 0 }));
+    const provider = providerOver([good, bad]);
+    try {
+      const roots = await provider.getChildren();
+      assert.deepEqual(
+        roots.map((node) => provider.getTreeItem(node).description),
+        ['1 prompt', 'cannot be read'],
+      );
+      const [notice] = await provider.getChildren(roots[1]);
+      assert.equal(notice?.kind, 'notice');
+      assert.match(provider.getTreeItem(notice).tooltip as string, /newer/i);
+    } finally {
+      provider.dispose();
+    }
   });
 });

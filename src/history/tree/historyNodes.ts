@@ -16,8 +16,10 @@ export interface StoreNode {
   historyKey: string;
   /** The folder name (or "Global history"). */
   label: string;
-  /** How many prompts it holds; undefined when it could not be read. */
+  /** How many prompts it holds; undefined when not counted (or it could not be read). */
   promptCount: number | undefined;
+  /** True when reading it failed (its children then say why). */
+  unreadable: boolean;
   /** Where the store lives on disk, for the tooltip. */
   path: string;
 }

@@ -45,8 +45,8 @@ function storeItem(node: StoreNode): vscode.TreeItem {
   item.id = nodeId(node);
   item.contextValue = ItemContext.store;
   item.iconPath = new vscode.ThemeIcon('root-folder');
-  item.description =
-    node.promptCount === undefined ? vscode.l10n.t('cannot be read') : node.promptCount === 1 ? vscode.l10n.t('1 prompt') : vscode.l10n.t('{0} prompts', node.promptCount);
+  if (node.unreadable) item.description = vscode.l10n.t('cannot be read');
+  else if (node.promptCount !== undefined) item.description = node.promptCount === 1 ? vscode.l10n.t('1 prompt') : vscode.l10n.t('{0} prompts', node.promptCount);
   item.tooltip = vscode.l10n.t('Prompt history of {0}, stored in {1}', node.label, node.path);
   return item;
 }

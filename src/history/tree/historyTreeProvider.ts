@@ -112,16 +112,16 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<HistoryNode>
     const listed = await Promise.all(all.map(async (history) => ({ history, listed: await this.listPrompts(history) })));
     // An empty history everywhere shows the welcome view instead of empty folders.
     if (listed.every(({ listed: { count } }) => count === 0)) return [];
-    return listed.map(({ history, listed: { count } }) => this.toStoreNode(history, count));
+    return listed.map(({ history, listed: { count } }) => this.toStoreNode(history, count, count === undefined));
   }
 
   private storeNodeOf(historyKey: string): StoreNode | undefined {
     const history = this.stores.byKey(historyKey);
-    return history ? this.toStoreNode(history, undefined) : undefined;
+    return history ? this.toStoreNode(history, undefined, false) : undefined;
   }
 
-  private toStoreNode(history: WorkspaceHistory, count: number | undefined): StoreNode {
-    return { kind: 'store', historyKey: history.key, label: history.location.label, promptCount: count, path: history.location.uri.fsPath };
+  private toStoreNode(history: WorkspaceHistory, count: number | undefined, unreadable: boolean): StoreNode {
+    return { kind: 'store', historyKey: history.key, label: history.location.label, promptCount: count, unreadable, path: history.location.uri.fsPath };
   }
 
   private toPromptNode(history: WorkspaceHistory, prompt: PromptNode['prompt']): PromptNode {
