@@ -50,6 +50,7 @@ export async function improveAgainCommand(services: Services, panel: ResultPanel
   reportFallback(result.engine);
   if (!stored.adopted || !stored.versionId) {
     void vscode.window.showInformationMessage(stored.message);
+    panel.note(stored.promptId, stored.message);
     return { status: 'no-gain', message: stored.message, stored, result };
   }
   await showAdopted(target, stored, result, run.timeToResultMs, panel);

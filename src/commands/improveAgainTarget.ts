@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { PromptSummary } from '../core/history';
 import type { WorkspaceHistory } from '../history/historyStores';
 import type { PromptRef } from '../history/recentPrompts';
-import { promptTitle } from '../panel/panelState';
+import { promptTitle, relativeTime, scoreText } from '../history/tree/historyLabels';
 import type { Services } from '../services';
 
 /** A prompt to improve, and the version to start from (its best when absent). */
@@ -87,8 +87,8 @@ async function pickRecent(services: Services): Promise<TargetResult> {
   }
   const items: PromptPick[] = recent.map(({ history, prompt }) => ({
     label: promptTitle(prompt.preview),
-    description: vscode.l10n.t('best v{0} at {1}', prompt.bestVersionNo, prompt.bestScore === null ? '–' : `${prompt.bestScore}/50`),
-    detail: prompt.origin.file ?? history.location.label,
+    description: vscode.l10n.t('best v{0} at {1}', prompt.bestVersionNo, scoreText(prompt.bestScore) ?? '–'),
+    detail: `${prompt.origin.file ?? history.location.label} · ${relativeTime(prompt.updatedAt, Date.now(), vscode.env.language)}`,
     target: { history, promptId: prompt.id },
   }));
   const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Improve Again'), placeHolder: vscode.l10n.t('Which prompt? Its best version is rewritten again.'), matchOnDetail: true });

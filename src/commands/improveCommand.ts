@@ -85,10 +85,11 @@ export async function improveActiveEditor(services: Services, diffs: InlineDiffM
     );
     return { status: 'applied', uri: document.uri.toString(), result, ...(run.stored ? { stored: run.stored } : {}) };
   }
+  // The panel's webview draws while the editor decorates the diff, so both are on screen sooner.
+  if (settings.openPanelOnImprove) panel.show(document.uri, result, performance.now() - started, run.stored);
   await diffs.show(document, session);
   const elapsedMs = performance.now() - started;
   services.log.info(`inline diff shown in ${name} after ${elapsedMs.toFixed(1)} ms`);
-  if (settings.openPanelOnImprove) panel.show(document.uri, result, elapsedMs, run.stored);
   return { status: 'shown', uri: document.uri.toString(), hunkIds: result.explanation.diffs.map((hunk) => hunk.id), result, engineMs, elapsedMs, ...(run.stored ? { stored: run.stored } : {}) };
 }
 

@@ -5,6 +5,7 @@
 import { keptReport } from '../core/analysis/templateTokens';
 import type { ImproveResult } from '../core/engine/improvePrompt';
 import type { EngineInfo, PromptDetail, VersionWithScores } from '../core/history';
+import { promptTitle } from '../history/tree/historyLabels';
 import { axisLabel } from '../core/judge/judgePrompt';
 import { describeFallback, isFallbackReason } from '../core/model/fallbackReasons';
 import type { EngineReport } from '../core/model/improveWithModel';
@@ -24,14 +25,6 @@ export interface ResultContext {
   layout: PanelLayout;
   version?: PanelVersion;
   notice?: string;
-}
-
-const TITLE_CHARS = 60;
-
-/** The first words of a prompt, on one line, for saying which prompt a version belongs to. */
-export function promptTitle(text: string): string {
-  const line = text.trim().split('\n', 1)[0]!.replace(/\s+/g, ' ');
-  return line.length <= TITLE_CHARS ? line : `${line.slice(0, TITLE_CHARS - 1).trimEnd()}…`;
 }
 
 function axes(before: Scorecard | undefined, after: Scorecard | undefined): PanelState['axes'] {

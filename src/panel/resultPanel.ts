@@ -12,7 +12,8 @@ import type { PanelLayout, PanelState, WebviewMessage } from '../shared/resultPa
 import { assertNever, parseWebviewMessage } from '../shared/resultPanelProtocol';
 import { EditorTarget } from './editorTarget';
 import { handlePanelMessage } from './panelActions';
-import { promptTitle, resultPanelState } from './panelState';
+import { promptTitle } from '../history/tree/historyLabels';
+import { resultPanelState } from './panelState';
 import { resultPanelHtml } from './resultPanelHtml';
 
 /** The webview's view type (also its `onWebviewPanel:` activation event). */
@@ -118,6 +119,12 @@ export class ResultPanel implements vscode.Disposable {
       this.panel.reveal(vscode.ViewColumn.Beside, true);
     }
     this.post(state);
+  }
+
+  /** Puts `notice` in the status line when the panel shows a version of `promptId` (Improve Again found nothing). */
+  note(promptId: string, notice: string): void {
+    const state = this.current;
+    if (state?.version?.ref.promptId === promptId) this.post({ ...state, notice });
   }
 
   /** Handles one message from the webview (or from a test, through the API): validated, then acted on. */

@@ -144,5 +144,6 @@ suite('Improve Again and Open Version', () => {
     // The full rewrite gains nothing: no new version, and the panel still shows v1.
     assert.equal((await store.repository.getPrompt(created.prompt.id))!.versions.length, before);
     assert.equal(api.resultPanel.state()?.version?.versionNo, 1);
+    assert.match(api.resultPanel.state()?.notice ?? '', /^No further improvement found; v1 stays best at [\d.]+\/50\.$/, 'the panel says so too');
   });
 });

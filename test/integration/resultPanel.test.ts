@@ -21,14 +21,16 @@ suite('Result panel', () => {
   async function improveShown() {
     const editor = await openScratch(SURROUNDED);
     selectBetween(editor, 'Summarize', 'too long.\n');
-    const rendered = nextRender(api, (state) => state.origin.kind === 'inlineDiff' && state.origin.decision === 'open');
+    // A new panel's webview loads first: seconds on a loaded machine.
+    const rendered = nextRender(api, (state) => state.origin.kind === 'inlineDiff' && state.origin.decision === 'open', 40_000);
     const outcome = await improve();
     assert.equal(outcome.status, 'shown');
     if (outcome.status !== 'shown') throw new Error('unreachable');
     return { editor, outcome, render: await rendered };
   }
 
-  test('Improve Prompt opens one result panel beside the editor and keeps the focus in the editor', async () => {
+  test('Improve Prompt opens one result panel beside the editor and keeps the focus in the editor', async function () {
+    this.timeout(60_000);
     const editor = await openScratch(SURROUNDED);
     for (let run = 0; run < 2; run += 1) {
       selectBetween(editor, 'Summarize', 'too long.\n');
@@ -55,7 +57,8 @@ suite('Result panel', () => {
     }
   });
 
-  test('the webview is sent the whole result and reports it rendered: word diff, scores, reasons, engine, stored version', async () => {
+  test('the webview is sent the whole result and reports it rendered: word diff, scores, reasons, engine, stored version', async function () {
+    this.timeout(60_000);
     const { outcome, render } = await improveShown();
     const { state } = render;
     const { result } = outcome;
@@ -74,7 +77,8 @@ suite('Result panel', () => {
     await vscode.commands.executeCommand('prompter.rejectAllChanges');
   });
 
-  test('the side-by-side toggle message switches the layout, and later results open in it', async () => {
+  test('the side-by-side toggle message switches the layout, and later results open in it', async function () {
+    this.timeout(60_000);
     await improveShown();
     try {
       const sideBySide = nextRender(api, (state) => state.layout === 'sideBySide');
@@ -89,7 +93,8 @@ suite('Result panel', () => {
     }
   });
 
-  test('Copy puts the rewrite on the clipboard; malformed messages are ignored', async () => {
+  test('Copy puts the rewrite on the clipboard; malformed messages are ignored', async function () {
+    this.timeout(60_000);
     const { outcome } = await improveShown();
     await vscode.env.clipboard.writeText('before');
     await api.resultPanel.post({ type: 'copy' });
@@ -101,7 +106,8 @@ suite('Result panel', () => {
     await vscode.commands.executeCommand('prompter.rejectAllChanges');
   });
 
-  test('Accept all in the panel accepts the inline diff, and the panel follows the decision', async () => {
+  test('Accept all in the panel accepts the inline diff, and the panel follows the decision', async function () {
+    this.timeout(60_000);
     const { editor, outcome } = await improveShown();
     const accepted = nextRender(api, (state) => state.origin.kind === 'inlineDiff' && state.origin.decision === 'accepted');
     await api.resultPanel.post({ type: 'accept' });

@@ -9,6 +9,7 @@ import { launchBrowser, workbenchUrl } from '../host/browser.mjs';
 import { makeRunDir, startCodeServer } from '../host/codeServer.mjs';
 import { repoRoot } from '../host/hostPaths.mjs';
 import { createChecks, loadCoreModule, openFile, runFromPalette } from './uiKit.mjs';
+import { checkImproveAgain, checkPanelLooks, seedStore } from './panelChecks.mjs';
 
 const shots = join(repoRoot, 'test-results', 'ui');
 const PROMPT_FILE = 'summary.prompt.md';
@@ -95,6 +96,7 @@ try {
   const panelShown = await panelTitle.waitFor({ timeout: 15_000 }).then(() => true, () => false);
   const panelText = panelShown ? await panelFrame.locator('body').innerText() : '';
   check('the result panel shows the scores before → after and why each change', panelShown && /→/.test(await panelTitle.innerText()) && panelText.includes('add-role'), panelShown ? await panelTitle.innerText() : 'no panel');
+  if (panelShown) await checkPanelLooks({ page, frame: panelFrame, check, shots });
 
   if (lensShown) await acceptAll.click();
   const gone = await acceptAll.waitFor({ state: 'detached', timeout: 10_000 }).then(() => true, () => false);
@@ -203,6 +205,7 @@ try {
   const scripts = await panelFrame.locator('#root script').count();
   const flagged = await panelFrame.locator('body[data-xss]').count();
   check('<script> and <img onerror> in a prompt show as text in the panel and run nothing', asText && images === 0 && scripts === 0 && flagged === 0, `text ${asText}, img ${images}, script ${scripts}, onerror ran ${flagged > 0}`);
+  await rewrite.scrollIntoViewIfNeeded().catch(() => {}); // the markup, shown as text, in the shot
   await page.screenshot({ path: join(shots, '5-panel-markup-as-text.png') });
   await panelFrame.locator('button', { hasText: 'Reject all' }).click().catch(() => {});
   const panelRejected = await acceptAll.waitFor({ state: 'detached', timeout: 10_000 }).then(() => true, () => false);
@@ -221,6 +224,10 @@ try {
   const acceptDisabled = revived ? await panelFrame.locator('button', { hasText: 'Accept all' }).isDisabled() : false;
   check('the result panel survives a reload (same scores, Accept all disabled)', revived && titleAfter === titleBefore && acceptDisabled, `${titleBefore} → ${titleAfter || 'no panel'}`);
   await page.screenshot({ path: join(shots, '6-panel-after-reload.png') });
+
+  // Improve Again on a prompt another process stored (v0 only), picked from the Command Palette.
+  await seedStore(runDir, folder);
+  await checkImproveAgain({ page, frame: panelFrame, check, shots });
 } catch (error) {
   check('the UI check ran to the end', false, error instanceof Error ? error.message : String(error));
 } finally {

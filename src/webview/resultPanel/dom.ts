@@ -19,11 +19,12 @@ export function section(id: string, title: string, ...content: Node[]): HTMLElem
 }
 
 /** "41/50", or "–" when there is no score. */
-export const score = (value: number | null): string => (value === null ? '–' : `${value}/50`);
+export const score = (value: number | null): string => (value === null ? '–' : `${Math.round(value * 10) / 10}/50`);
 
 /** "+3", "−2", "±0"; empty when either side is unknown. */
 export function delta(before: number | null, after: number | null): string {
   if (before === null || after === null) return '';
-  const change = after - before;
+  // Scores have one decimal; the subtraction must not show binary noise (0.8999999).
+  const change = Math.round((after - before) * 10) / 10;
   return change > 0 ? `+${change}` : change < 0 ? `−${-change}` : '±0';
 }

@@ -47,7 +47,7 @@ function buttons(state: PanelState): ButtonSpec[] {
     { key: 'improveAgain', label: 'Improve again', message: { type: 'improveAgain' }, enabled: stored, description: 'Rewrite the best version of this prompt again; the new version is kept only if it scores at least as well.' },
     { key: 'openInHistory', label: 'Open in history', message: { type: 'openInHistory' }, enabled: stored, description: 'Show this version in the Prompter history.' },
   ];
-  const copy: ButtonSpec = { key: 'copy', label: 'Copy', message: { type: 'copy' }, enabled: true, description: 'Copy the rewrite to the clipboard.' };
+  const copy: ButtonSpec = { key: 'copy', label: 'Copy', message: { type: 'copy' }, enabled: true, description: 'Copy the rewrite to the clipboard.', primary: state.origin.kind === 'stored' };
   if (state.origin.kind === 'inlineDiff') {
     const open = state.origin.decision === 'open';
     return [

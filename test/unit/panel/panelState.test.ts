@@ -6,7 +6,8 @@ import { improvePrompt } from '../../../src/core/engine/improvePrompt';
 import { createAndImprove } from '../../../src/core/improveLoop';
 import { heuristicResult } from '../../../src/core/model/improveWithModel';
 import type { ResultContext } from '../../../src/panel/panelState';
-import { panelVersion, promptTitle, resultPanelState, storedVersionState } from '../../../src/panel/panelState';
+import { promptTitle } from '../../../src/history/tree/historyLabels';
+import { panelVersion, resultPanelState, storedVersionState } from '../../../src/panel/panelState';
 import { parseWebviewMessage } from '../../../src/shared/resultPanelProtocol';
 import { openHistoryStore } from '../../../src/storage/fileHistoryRepository';
 
@@ -67,12 +68,6 @@ describe('result panel: state', () => {
     assert.deepEqual(original.totals, { before: null, after: v0!.scores[0]!.total });
     assert.deepEqual(panelVersion('key', detail, v0!).best, { versionNo: 1, score: detail.prompt.bestScore }, 'v0 points at the best version');
     assert.equal(storedVersionState({ historyKey: 'key', detail, versionId: 'nope', subject: '', layout: 'inline' }), undefined);
-  });
-
-  it('titles a prompt by its first line, shortened', () => {
-    assert.equal(promptTitle('  Short one.\nSecond line'), 'Short one.');
-    const long = promptTitle(`${'word '.repeat(30)}end`);
-    assert.ok(long.length <= 60 && long.endsWith('…'));
   });
 });
 
