@@ -3,7 +3,7 @@
 // and ends with "N passed, N failed". Arguments follow VS Code's own CLI so @vscode/test-electron can
 // call it through test/host/codeServerShim.sh:
 //   node test/host/runInHost.mjs --extensionDevelopmentPath=DIR --extensionTestsPath=FILE [FOLDER]
-//        [--timeout=SECONDS] [--keep]     (--keep leaves the run's scratch folder for a post-mortem)
+//        [--timeout=SECONDS, default 1200] [--keep]     (--keep leaves the run's scratch folder for a post-mortem)
 // The suite runs in a fresh copy of FOLDER (default test/fixtures/workspace).
 import { cpSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -34,7 +34,7 @@ function parseArgs(argv) {
 const options = parseArgs(process.argv.slice(2));
 const extensionDevelopmentPath = resolve(options.extensionDevelopmentPath ?? repoRoot);
 const extensionTestsPath = resolve(options.extensionTestsPath ?? join(repoRoot, 'out/test/integration/index.js'));
-const timeoutMs = Number(options.timeout ?? 300) * 1000;
+const timeoutMs = Number(options.timeout ?? 1200) * 1000;
 const runDir = makeRunDir('suite');
 // The suite may write into its workspace (history files, saved prompts): it always gets a fresh copy.
 const sourceFolder = resolve(options.folder ?? options.positional[0] ?? join(repoRoot, 'test/fixtures/workspace'));
