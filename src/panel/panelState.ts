@@ -5,6 +5,7 @@
 import { keptReport } from '../core/analysis/templateTokens';
 import type { ImproveResult } from '../core/engine/improvePrompt';
 import type { EngineInfo, PromptDetail, VersionWithScores } from '../core/history';
+import type { StoredRun } from '../history/improveIntoHistory';
 import { promptTitle } from '../history/tree/historyLabels';
 import { axisLabel } from '../core/judge/judgePrompt';
 import { describeFallback, isFallbackReason } from '../core/model/fallbackReasons';
@@ -88,6 +89,18 @@ export function panelVersion(historyKey: string, detail: PromptDetail, entry: Ve
     promptTitle: promptTitle(prompt.originalText),
     ...(best && best.version.id !== entry.version.id ? { best: { versionNo: best.version.versionNo, score: prompt.bestScore } } : {}),
     score: latestScore(entry)?.total ?? null,
+  };
+}
+
+/** Where an Improve Prompt run put its rewrite (`promptText` is the prompt's original); undefined when nothing was stored. */
+export function runVersion(stored: StoredRun, promptText: string, total: number): PanelVersion | undefined {
+  if (!stored.versionId) return undefined;
+  return {
+    ref: { historyKey: stored.historyKey, promptId: stored.promptId, versionId: stored.versionId },
+    versionNo: stored.versionNo ?? 0,
+    promptTitle: promptTitle(promptText),
+    ...(stored.best.versionId === stored.versionId ? {} : { best: { versionNo: stored.best.versionNo, score: stored.best.score } }),
+    score: total,
   };
 }
 

@@ -12,8 +12,7 @@ import type { PanelLayout, PanelState, WebviewMessage } from '../shared/resultPa
 import { assertNever, parseWebviewMessage } from '../shared/resultPanelProtocol';
 import { EditorTarget } from './editorTarget';
 import { handlePanelMessage } from './panelActions';
-import { promptTitle } from '../history/tree/historyLabels';
-import { resultPanelState } from './panelState';
+import { resultPanelState, runVersion } from './panelState';
 import { resultPanelHtml } from './resultPanelHtml';
 
 /** The webview's view type (also its `onWebviewPanel:` activation event). */
@@ -88,15 +87,7 @@ export class ResultPanel implements vscode.Disposable {
 
   /** Shows `result` for the inline diff in `uri`, beside the editor, without taking the focus. */
   show(uri: vscode.Uri, result: EngineResult, timeMs: number, stored?: StoredRun): void {
-    const version = stored?.versionId
-      ? {
-          ref: { historyKey: stored.historyKey, promptId: stored.promptId, versionId: stored.versionId },
-          versionNo: stored.versionNo ?? 0,
-          promptTitle: promptTitle(result.original),
-          ...(stored.best.versionId === stored.versionId ? {} : { best: { versionNo: stored.best.versionNo, score: stored.best.score } }),
-          score: result.judge.after.total,
-        }
-      : undefined;
+    const version = stored && runVersion(stored, result.original, result.judge.after.total);
     const state = resultPanelState(result, {
       subject: vscode.workspace.asRelativePath(uri),
       beforeLabel: 'original',

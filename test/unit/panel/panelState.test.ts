@@ -7,7 +7,7 @@ import { createAndImprove } from '../../../src/core/improveLoop';
 import { heuristicResult } from '../../../src/core/model/improveWithModel';
 import type { ResultContext } from '../../../src/panel/panelState';
 import { promptTitle } from '../../../src/history/tree/historyLabels';
-import { panelVersion, resultPanelState, storedVersionState } from '../../../src/panel/panelState';
+import { panelVersion, resultPanelState, runVersion, storedVersionState } from '../../../src/panel/panelState';
 import { parseWebviewMessage } from '../../../src/shared/resultPanelProtocol';
 import { openHistoryStore } from '../../../src/storage/fileHistoryRepository';
 
@@ -68,6 +68,13 @@ describe('result panel: state', () => {
     assert.deepEqual(original.totals, { before: null, after: v0!.scores[0]!.total });
     assert.deepEqual(panelVersion('key', detail, v0!).best, { versionNo: 1, score: detail.prompt.bestScore }, 'v0 points at the best version');
     assert.equal(storedVersionState({ historyKey: 'key', detail, versionId: 'nope', subject: '', layout: 'inline' }), undefined);
+  });
+
+  it("an Improve Prompt run's stored version: best when adopted, else it names the best", () => {
+    const stored = { historyKey: 'key', promptId: 'p1', versionId: 'p1-v1', versionNo: 1, adopted: true, best: { versionId: 'p1-v1', versionNo: 1, score: 38 }, message: '' };
+    assert.deepEqual(runVersion(stored, PROMPT, 38), { ref: { historyKey: 'key', promptId: 'p1', versionId: 'p1-v1' }, versionNo: 1, promptTitle: promptTitle(PROMPT), score: 38 });
+    assert.deepEqual(runVersion({ ...stored, adopted: false, best: { versionId: 'p1-v0', versionNo: 0, score: 40 } }, PROMPT, 38)?.best, { versionNo: 0, score: 40 });
+    assert.equal(runVersion({ historyKey: 'key', promptId: 'p1', adopted: false, best: stored.best, message: '' }, PROMPT, 38), undefined, 'nothing stored');
   });
 });
 
