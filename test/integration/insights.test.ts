@@ -8,7 +8,8 @@ import { insightsHistory } from '../helpers/insightsHistory';
 import { seedInsightsHistory } from '../helpers/seedInsightsHistory';
 import { closeAll, openScratch, prompterApi } from './helpers';
 
-suite('Insights: the dashboard shows the workspace history and follows it', () => {
+suite('Insights: the dashboard shows the workspace history and follows it', function () {
+  this.timeout(60_000);
   let api: PrompterApi;
   let folder: vscode.Uri;
   let storeDir: string;
@@ -23,7 +24,8 @@ suite('Insights: the dashboard shows the workspace history and follows it', () =
   suiteTeardown(closeAll);
 
   /** The next render the dashboard reports that satisfies `check`. */
-  function nextRender(check: (rendered: InsightsRendered) => boolean, what: string, timeoutMs = 15_000): Promise<InsightsRendered> {
+  // NOTE: generous: a webview's first load on a loaded host (several suites building at once) takes seconds.
+  function nextRender(check: (rendered: InsightsRendered) => boolean, what: string, timeoutMs = 40_000): Promise<InsightsRendered> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         subscription.dispose();
