@@ -16,10 +16,15 @@ const PROMPT_FILE = 'summary.prompt.md';
 const XSS_FILE = 'xss.prompt.md';
 const { check, finish } = createChecks();
 
-/** The engine's rewrite of `text`, from the same core the extension bundles (the expected result). */
+/**
+ * The engine's rewrite of `text`, from the same core the extension bundles (the expected result): the
+ * workspace's history starts empty, so the learning loop's selector draws from a fresh state, as the
+ * extension's first run does.
+ */
 async function engineRewrite(runDir, text) {
   const { improvePrompt } = await loadCoreModule(runDir, 'src/core/engine/improvePrompt.ts', 'core');
-  return improvePrompt(text);
+  const { createSelector, hashText, loadLearningState } = await loadCoreModule(runDir, 'src/core/learning/index.ts', 'learning');
+  return improvePrompt(text, { selectStrategies: createSelector(loadLearningState(undefined).state, hashText(text)) });
 }
 
 /** Waits (up to 5 s) for a file of the workspace to hold exactly `text`. */
