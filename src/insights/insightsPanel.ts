@@ -105,6 +105,7 @@ export class InsightsPanel implements vscode.Disposable {
       if (this.panel !== panel) return;
       this.panel = undefined;
       this.state = undefined;
+      this.loaders.clear(); // the cached versions are only worth their memory while the dashboard is open
       clearTimeout(this.timer);
       this.timer = undefined;
     });
@@ -206,9 +207,6 @@ export class InsightsPanel implements vscode.Disposable {
         if (picked) void this.show(picked);
         break;
       }
-      case 'refresh':
-        void this.reload();
-        break;
       default:
         assertNever(message);
     }

@@ -133,8 +133,7 @@ export type InsightsWebviewMessage =
   /** The webview drew state `generation` in `ms` milliseconds (DOM built and laid out). */
   | { type: 'rendered'; generation: number; ms: number }
   | { type: 'export'; format: ExportFormat }
-  | { type: 'selectStore'; key: string }
-  | { type: 'refresh' };
+  | { type: 'selectStore'; key: string };
 
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
@@ -144,8 +143,7 @@ export function parseInsightsMessage(value: unknown): InsightsWebviewMessage | u
   const message = value as Record<string, unknown>;
   switch (message.type) {
     case 'ready':
-    case 'refresh':
-      return { type: message.type };
+      return { type: 'ready' };
     case 'rendered':
       return isFiniteNumber(message.generation) && isFiniteNumber(message.ms) ? { type: 'rendered', generation: message.generation, ms: message.ms } : undefined;
     case 'export':

@@ -78,6 +78,18 @@ suite('Insights: the dashboard shows the workspace history and follows it', func
     assert.equal(rendered.versions, shown.model!.versions + 1);
   });
 
+  test('a dashboard hidden behind an editor catches up when it is shown again', async () => {
+    const runs = (await showInsights()).model!.improveRuns;
+    await openScratch('Another prompt, opened over the dashboard.\n');
+    const other = openHistoryStore(storeDir);
+    await other.recordMetric({ kind: 'improve', engine: 'heuristic@1', timeToResultMs: 30, adopted: true, total: 33 });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const caughtUp = nextRender((r) => r.improveRuns === runs + 1, 'a render after the dashboard was shown again');
+    // Back to the dashboard's tab, as a person clicks it (not the command, which would reload anyway).
+    await vscode.commands.executeCommand('workbench.action.previousEditor');
+    await caughtUp;
+  });
+
   test('Export Insights writes CSV with one figure per row and JSON with every figure', async () => {
     const model = (await showInsights()).model!;
     const csvUri = vscode.Uri.joinPath(folder, 'scratch', 'insights.csv');
