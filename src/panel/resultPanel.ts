@@ -23,6 +23,8 @@ export interface PanelRender {
   state: PanelState;
   seq: number;
   renderedAt: number;
+  /** False when the webview drew no frame in time (hidden) and reported the content in the page instead. */
+  painted: boolean;
 }
 
 /** A state saved by an older webview has none of today's fields: it is not restored. */
@@ -131,7 +133,7 @@ export class ResultPanel implements vscode.Disposable {
         return;
       case 'rendered':
         // Only the latest state counts: an older one was replaced before it reached the screen.
-        if (this.state && message.seq === this.seq) this.rendered.fire({ state: this.state, seq: message.seq, renderedAt: performance.now() });
+        if (this.state && message.seq === this.seq) this.rendered.fire({ state: this.state, seq: message.seq, renderedAt: performance.now(), painted: message.painted });
         return;
       case 'layout':
         this.layout = message.layout;

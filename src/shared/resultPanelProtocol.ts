@@ -123,10 +123,13 @@ export interface PanelState {
 /** Host → webview: the whole state, numbered so the webview can say which one it rendered. */
 export type HostMessage = { type: 'state'; state: PanelState; seq: number };
 
-/** Webview → host: the handshake, the render receipt, the diff layout toggle and the panel's buttons. */
+/**
+ * Webview → host: the handshake, the render receipt (`painted` false when no frame was drawn in time: a
+ * hidden webview), the diff layout toggle and the panel's buttons.
+ */
 export type WebviewMessage =
   | { type: 'ready' }
-  | { type: 'rendered'; seq: number }
+  | { type: 'rendered'; seq: number; painted: boolean }
   | { type: 'layout'; layout: PanelLayout }
   | { type: 'accept' }
   | { type: 'reject' }
@@ -142,10 +145,10 @@ const BARE_TYPES: ReadonlySet<string> = new Set(['ready', 'accept', 'reject', 'c
 /** The message if `value` is a well-formed webview message, else undefined (and it is ignored). */
 export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { type, seq, layout } = value as { type?: unknown; seq?: unknown; layout?: unknown };
+  const { type, seq, layout, painted } = value as { type?: unknown; seq?: unknown; layout?: unknown; painted?: unknown };
   if (typeof type !== 'string') return undefined;
   if (BARE_TYPES.has(type)) return { type } as WebviewMessage;
-  if (type === 'rendered') return Number.isSafeInteger(seq) && (seq as number) >= 0 ? { type, seq: seq as number } : undefined;
+  if (type === 'rendered') return Number.isSafeInteger(seq) && (seq as number) >= 0 ? { type, seq: seq as number, painted: painted === true } : undefined;
   if (type === 'layout') return layout === 'inline' || layout === 'sideBySide' ? { type, layout } : undefined;
   return undefined;
 }

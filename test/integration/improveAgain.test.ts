@@ -41,12 +41,24 @@ suite('Improve Again and Open Version', () => {
     assert.equal(state.version?.versionNo, 1);
     assert.match(state.notice ?? '', /^Stored v1, now best at [\d.]+\/50\.$/);
 
-    // v1 is the full rewrite: rewriting it again finds nothing better.
-    const second = await improveAgain(target);
-    assert.equal(second.status, 'no-gain', JSON.stringify(second).slice(0, 300));
-    if (second.status !== 'no-gain') throw new Error('unreachable');
-    assert.match(second.message, /^No further improvement found; v1 stays best at [\d.]+\/50\.$/);
-    assert.equal((await store.repository.getPrompt(created.prompt.id))!.versions.length, 2, 'nothing new was stored');
+    // Rewriting converges: each adopted run stores one version, until a run finds nothing better and
+    // stores nothing. (The learning loop may leave a strategy out of a run, so that can take a few runs.)
+    let best = 1;
+    for (let run = 0; run < 6; run += 1) {
+      const again = await improveAgain(target);
+      const versions = (await store.repository.getPrompt(created.prompt.id))!.versions.length;
+      if (again.status === 'adopted') {
+        best = again.stored.versionNo!;
+        assert.equal(versions, best + 1);
+        continue;
+      }
+      assert.equal(again.status, 'no-gain', JSON.stringify(again).slice(0, 300));
+      if (again.status !== 'no-gain') throw new Error('unreachable');
+      assert.equal(again.message, `No further improvement found; v${best} stays best at ${again.stored.best.score}/50.`);
+      assert.equal(versions, best + 1, 'nothing new was stored');
+      return;
+    }
+    assert.fail('Improve Again kept finding improvements');
   });
 
   test('from a version that is not the best: adopted only when it reaches the best total, and stored with that version as parent', async () => {
@@ -141,9 +153,17 @@ suite('Improve Again and Open Version', () => {
     assert.equal(first.status, 'adopted');
     const before = (await store.repository.getPrompt(created.prompt.id))!.versions.length;
     await api.resultPanel.post({ type: 'improveAgain' });
-    // The full rewrite gains nothing: no new version, and the panel still shows v1.
-    assert.equal((await store.repository.getPrompt(created.prompt.id))!.versions.length, before);
-    assert.equal(api.resultPanel.state()?.version?.versionNo, 1);
-    assert.match(api.resultPanel.state()?.notice ?? '', /^No further improvement found; v1 stays best at [\d.]+\/50\.$/, 'the panel says so too');
+    // Either a new best version, shown in the panel, or the message there and nothing stored.
+    const after = (await store.repository.getPrompt(created.prompt.id))!.versions.length;
+    const state = api.resultPanel.state();
+    assert.equal(state?.version?.ref.promptId, created.prompt.id);
+    if (after === before) {
+      assert.equal(state?.version?.versionNo, 1);
+      assert.match(state?.notice ?? '', /^No further improvement found; v1 stays best at [\d.]+\/50\.$/, 'the panel says so too');
+    } else {
+      assert.equal(after, before + 1);
+      assert.equal(state?.version?.versionNo, 2);
+      assert.match(state?.notice ?? '', /^Stored v2, now best at [\d.]+\/50\.$/);
+    }
   });
 });

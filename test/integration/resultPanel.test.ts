@@ -66,10 +66,11 @@ suite('Result panel', () => {
     assert.equal(state.diff.granularity, 'word');
     assert.equal(state.diff.parts.filter((part) => part.kind !== 'added').map((part) => part.text).join(''), result.original, 'the old side is the original');
     assert.equal(state.diff.parts.filter((part) => part.kind !== 'removed').map((part) => part.text).join(''), result.improved, 'the new side is the rewrite');
-    assert.ok(state.diff.parts.some((part) => part.kind === 'added' && part.text.includes('You are')));
+    assert.ok(state.diff.parts.some((part) => part.kind === 'added'));
     assert.deepEqual(state.totals, { before: result.judge.before.total, after: result.judge.after.total });
     assert.deepEqual(state.axes.map((axis) => axis.after), [result.judge.after.clarity, result.judge.after.specificity, result.judge.after.actionability, result.judge.after.structure, result.judge.after.contextUse]);
-    assert.ok(state.reasons.some((reason) => reason.strategy === 'add-role'));
+    // The learning loop picks the strategies (earlier suites' decisions count): compare with this run's.
+    assert.deepEqual(state.reasons.map((reason) => reason.strategy), result.strategies);
     assert.equal(state.engine?.kind, 'heuristic');
     assert.ok(state.candidates.some((candidate) => candidate.chosen));
     assert.deepEqual(state.version?.ref, { historyKey: outcome.stored!.historyKey, promptId: outcome.stored!.promptId, versionId: outcome.stored!.versionId });

@@ -30,9 +30,24 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   if (message?.type !== 'state') return;
   vscode.setState(message.state);
   render(message.state);
-  // After the frame that shows it: the host measures "command to panel rendered" up to here.
-  requestAnimationFrame(() => setTimeout(() => post({ type: 'rendered', seq: message.seq }), 0));
+  reportRendered(message.seq);
 });
+
+/**
+ * Tells the host once the frame showing state `seq` is drawn: it measures "command to panel rendered" up
+ * to here. NOTE: a webview that is hidden or not yet laid out gets no frames, so after 500 ms the report
+ * goes anyway (the content is in the page) rather than leaving the host waiting.
+ */
+function reportRendered(seq: number): void {
+  let sent = false;
+  const send = (painted: boolean) => {
+    if (sent) return;
+    sent = true;
+    post({ type: 'rendered', seq, painted });
+  };
+  requestAnimationFrame(() => setTimeout(() => send(true), 0));
+  setTimeout(() => send(false), 500);
+}
 
 const saved = vscode.getState() as PanelState | undefined;
 if (saved?.diff) render(saved);

@@ -82,7 +82,8 @@ describe('result panel: webview messages are validated', () => {
   it('accepts the known messages and nothing else', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'copy', text: 'ignored' }), { type: 'copy' });
     assert.deepEqual(parseWebviewMessage({ type: 'layout', layout: 'sideBySide' }), { type: 'layout', layout: 'sideBySide' });
-    assert.deepEqual(parseWebviewMessage({ type: 'rendered', seq: 4 }), { type: 'rendered', seq: 4 });
+    assert.deepEqual(parseWebviewMessage({ type: 'rendered', seq: 4, painted: true }), { type: 'rendered', seq: 4, painted: true });
+    assert.deepEqual(parseWebviewMessage({ type: 'rendered', seq: 4, painted: 'yes' }), { type: 'rendered', seq: 4, painted: false });
     for (const bad of [null, 'copy', { type: 'eval' }, { type: 'layout', layout: 'grid' }, { type: 'rendered', seq: -1 }, { type: 'rendered', seq: '1' }, { type: 42 }]) {
       assert.equal(parseWebviewMessage(bad), undefined, JSON.stringify(bad));
     }
