@@ -2,8 +2,8 @@
  * Filler: sentences that carry only politeness or enthusiasm, and politeness phrases inside other
  * sentences. The analysis blanks them out before measuring anything, so padding can never add a point.
  */
-import { WORD_CLASSES, WordClass } from '../text/lexicon';
-import type { Token } from '../text/tokenize';
+import { WordClass } from '../text/lexicon';
+import type { TokenList } from '../text/tokenize';
 import type { Piece } from '../text/tokens';
 import type { Finding } from './finding';
 import { labelPrefixLength } from './finding';
@@ -11,7 +11,7 @@ import { labelPrefixLength } from './finding';
 const POLITENESS = /\b(?:and\s+)?(?:please|kindly|thank you(?: so much| very much)?(?: in advance)?|thanks(?: a lot| so much)?(?: in advance)?(?: for your (?:help|time|patience|assistance))?|(?:i would|i'd) (?:really )?appreciate (?:it|your help|this))\b[!.,]*/gi;
 
 /** Filler sentences (after any "Label:"), and politeness phrases inside other sentences. */
-export function fillerFindings(text: string, sentences: readonly Piece[], tokens: readonly Token[]): Finding[] {
+export function fillerFindings(text: string, sentences: readonly Piece[], tokens: TokenList): Finding[] {
   const found: Finding[] = [];
   let next = 0;
   for (const sentence of sentences) {
@@ -19,12 +19,12 @@ export function fillerFindings(text: string, sentences: readonly Piece[], tokens
     const label = labelPrefixLength(sentence.text);
     const start = sentence.start + label;
     const end = sentence.start + sentence.text.length;
-    while (next < tokens.length && tokens[next]!.start < start) next += 1;
+    while (next < tokens.length && tokens.start(next) < start) next += 1;
     let words = 0;
     let fillerWords = 0;
     let onlyFiller = true;
-    for (let i = next; i < tokens.length && tokens[i]!.start < end; i += 1) {
-      const classes = WORD_CLASSES.get(tokens[i]!.lower) ?? 0;
+    for (let i = next; i < tokens.length && tokens.start(i) < end; i += 1) {
+      const classes = tokens.classes(i);
       words += 1;
       if (classes & WordClass.filler) fillerWords += 1;
       else if (!(classes & WordClass.stop)) {
@@ -55,16 +55,17 @@ export function withoutFiller(text: string, filler: readonly Finding[]): string 
   return result + text.slice(at);
 }
 
-/** The tokens that lie outside every filler span (one pass over both, in order). */
-export function tokensOutside(tokens: readonly Token[], filler: readonly Finding[]): readonly Token[] {
+/** The tokens that start outside every filler span. */
+export function tokensOutside(tokens: TokenList, filler: readonly Finding[]): TokenList {
   if (filler.length === 0) return tokens;
-  const spans = filler.map((f) => f.span).sort((a, b) => a.start - b.start);
-  const kept: Token[] = [];
-  let at = 0;
-  for (const token of tokens) {
-    while (at < spans.length && spans[at]!.end <= token.start) at += 1;
-    const span = spans[at];
-    if (!span || token.end <= span.start || token.start < span.start) kept.push(token);
+  const ranges: [number, number][] = [];
+  for (const { span } of [...filler].sort((a, b) => a.span.start - b.span.start)) {
+    const from = tokens.firstAtOrAfter(span.start);
+    const to = Math.max(from, tokens.firstAtOrAfter(span.end));
+    const last = ranges.at(-1);
+    // Overlapping spans drop the union of their tokens.
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else ranges.push([from, to]);
   }
-  return kept;
+  return tokens.without(ranges);
 }

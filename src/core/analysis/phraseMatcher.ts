@@ -1,38 +1,57 @@
 /**
  * Finds multi-word phrases in a token list without a regular expression: phrases are indexed by their
- * first word, so each token is looked at once.
+ * first word, so each token is looked at once, and words are compared by their vocabulary ids.
  */
-import type { Token } from '../text/tokenize';
+import type { TokenList } from '../text/tokenize';
+import type { Vocabulary } from '../text/vocabulary';
 
-/** Matches a fixed set of phrases (lower case, words separated by spaces) against tokens. */
+/** Splits a phrase (lower case, words separated by spaces) into its words. */
+export function phraseWords(phrase: string): string[] {
+  return phrase.trim().toLowerCase().split(/\s+/);
+}
+
+/** Matches a fixed set of phrases against tokens; every word of every phrase must be in the vocabulary. */
 export class PhraseMatcher {
-  private readonly byFirstWord = new Map<string, string[][]>();
+  /** Each phrase as the vocabulary ids of its words. */
+  private readonly phrases: number[][];
+  /** For each vocabulary id, the phrases that start with it, longest first (so "no more than" wins over "no"). */
+  private readonly byFirstWord: (number[] | undefined)[] = [];
 
-  constructor(phrases: Iterable<string>) {
-    for (const phrase of phrases) {
-      const words = phrase.trim().toLowerCase().split(/\s+/);
-      const list = this.byFirstWord.get(words[0]!) ?? [];
-      list.push(words);
-      // Longest first, so "no more than" wins over "no".
-      list.sort((a, b) => b.length - a.length);
-      this.byFirstWord.set(words[0]!, list);
-    }
+  constructor(
+    phrases: readonly string[],
+    vocabulary: Vocabulary,
+    /** The vocabulary flag that marks the first words of these phrases. */
+    readonly startFlag: number,
+  ) {
+    this.phrases = phrases.map((phrase) =>
+      phraseWords(phrase).map((word) => {
+        const id = vocabulary.idOf(word);
+        if (id < 0) throw new Error(`phrase word "${word}" is not in the vocabulary`);
+        return id;
+      }),
+    );
+    this.phrases.forEach((ids, phrase) => {
+      const list = (this.byFirstWord[ids[0]!] ??= []);
+      list.push(phrase);
+      list.sort((a, b) => this.phrases[b]!.length - this.phrases[a]!.length);
+    });
   }
 
-  /** The words some phrase starts with. */
-  firstWords(): string[] {
-    return [...this.byFirstWord.keys()];
+  /** The longest phrase starting at token `index` (its index in the list this matcher was made with), or -1. */
+  match(tokens: TokenList, index: number): number {
+    const candidates = this.byFirstWord[tokens.id(index)];
+    if (!candidates) return -1;
+    for (const phrase of candidates) {
+      const ids = this.phrases[phrase]!;
+      let ok = index + ids.length <= tokens.length;
+      for (let k = 1; k < ids.length && ok; k += 1) ok = tokens.id(index + k) === ids[k];
+      if (ok) return phrase;
+    }
+    return -1;
   }
 
-  /** The number of words of the longest phrase starting at token `index`, or 0. */
-  matchAt(tokens: readonly Token[], index: number): number {
-    const candidates = this.byFirstWord.get(tokens[index]!.lower);
-    if (!candidates) return 0;
-    for (const words of candidates) {
-      let ok = true;
-      for (let k = 1; k < words.length && ok; k += 1) ok = tokens[index + k]?.lower === words[k];
-      if (ok) return words.length;
-    }
-    return 0;
+  /** The number of words of a phrase. */
+  length(phrase: number): number {
+    return this.phrases[phrase]!.length;
   }
 }

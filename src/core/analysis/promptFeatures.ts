@@ -3,15 +3,18 @@
  * (role, context, input data, output format, constraints, examples, steps …), and what weakens it (vague
  * words, ambiguous references, shouting, negative-only rules, filler). Linear in the text length.
  */
-import { FILLER_WORDS, IMPERATIVE_VERBS, REASONING_PHRASES, STOP_WORDS, UNIT_WORDS, VAGUE_WORDS } from '../text/lexicon';
-import type { Token } from '../text/tokenize';
-import { tokenize } from '../text/tokenize';
+import { FILLER_WORDS, IMPERATIVE_VERBS, REASONING_PHRASES, STOP_WORDS, UNIT_WORDS, VAGUE_WORDS, WordClass } from '../text/lexicon';
+import { flattened } from '../text/flatten';
+import type { TokenList } from '../text/tokenize';
+import { Shape, tokenize } from '../text/tokenize';
 import type { Piece } from '../text/tokens';
 import { splitLines, splitSentences } from '../text/tokens';
 import { fillerFindings, tokensOutside, withoutFiller } from './filler';
 import type { Finding } from './finding';
 import { LABEL_PREFIX, labelPrefixLength } from './finding';
+import type { TextSpan } from '../types';
 import type { Layout } from './sections';
+import { AnalysisFlag, PROMPT_VOCABULARY } from './promptVocabulary';
 import { analyzeLayout } from './sections';
 import { codeFences, templateVariables } from './templateTokens';
 import { wordStats } from './wordStats';
@@ -70,8 +73,8 @@ export interface PromptFeatures {
   layout: Layout;
 }
 
-const FLATTEN = /^/;
-const NEGATIVE_RULE = /^[\s\-*•\d.)]*(?:do not|don't|dont|never|avoid|no more|refrain)\b/i;
+// Sticky, tried where a sentence's "Label: " prefix ends.
+const NEGATIVE_RULE = /[\s\-*•\d.)]*(?:do not|don't|dont|never|avoid|no more|refrain)\b/iy;
 const POSITIVE_ALTERNATIVE = /\b(?:instead|rather than|in place of|refer (?:the user|them|him|her) to)\b/i;
 const SHOUTING = /\b[A-Z]{2,}(?:['’][A-Z]+)?(?:\s+[A-Z]{2,}(?:['’][A-Z]+)?)+\b/g;
 // A number (or range) and up to three following words; disjoint character classes keep it linear.
@@ -85,14 +88,17 @@ const DEFINITION = /\([^()\n]{8,120}\)/g;
 const INPUT_LABEL = /^(?:text|input|data|document|article|email|message|transcript|notes|code|context|passage|content|question|customer|user|q|headline|review|query|list|table)\b/i;
 const LEADING_CONDITION = /^(?:when|whenever|if|once|after|before|for|in case|unless)\b[^,;\n]{1,80},\s*/i;
 const SECOND_PERSON = /^(?:you|the (?:agent|assistant|model))\s+(?:will|should|must|need to|are to|can|always)?\s*/i;
-const LETTER_START = /^\p{L}/u;
 const SENTENCE_BOUNDARY = /[.!?。！？\n]/;
-const LEAD_IN_WORDS = new Set('please kindly now then also next finally first firstly second secondly lastly when whenever if once after before for in unless you the'.split(' '));
 const LEAD_IN = /^(?:please|kindly|now|then|also|next|finally|first(?:ly)?|second(?:ly)?|lastly)[,\s]+/i;
 const AMBIGUOUS = /\b(?:this|that|it|these|those)\b\s*(?:do|does|did|mean|means|work|works|is|are|and|or|but|,|[?.!]|$)/i;
 const PRONOUN_ONLY_OBJECT = /\b(?:fix|explain|improve|check|review|summari[sz]e|translate|rewrite|describe)\s+(?:this|it|that)\s*[.?!]?\s*$/i;
 const OUTPUT_AS = /\bformat\b|\boutput\b[^.\n]{0,40}\bas\b/i;
 const AUDIENCE_PHRASE = /\bfor (?:a|an|my|our) [\p{L}-]+ (?:audience|readers?|students?|team)|\bto an? [\p{L} -]{0,30}(?:student|child|beginner|expert|engineer|manager|reader)/u;
+
+/** Curly apostrophes made straight (the word lists spell "don't" with a straight one). */
+function foldApostrophes(text: string): string {
+  return text.includes('’') ? text.replace(/’/g, "'") : text;
+}
 
 function findAll(pattern: RegExp, text: string): Finding[] {
   pattern.lastIndex = 0;
@@ -105,12 +111,13 @@ function findAll(pattern: RegExp, text: string): Finding[] {
 /**
  * The verb a sentence instructs with, if any: its first word once list markers, labels and sequencing
  * words are stripped, the verb after a leading condition ("When asked about prices, point …"), or the
- * verb a second-person directive uses ("You will review …").
+ * verb a second-person directive uses ("You will review …"). `first` is the sentence's first word made
+ * of letters, with its vocabulary flags.
  */
-function instructionVerbOf(sentence: string, firstWord: string): string | undefined {
-  if (IMPERATIVE_VERBS.has(firstWord)) return firstWord;
+function instructionVerbOf(sentence: string, first: string, firstClasses: number): string | undefined {
+  if (firstClasses & WordClass.imperative) return first;
   // Most sentences open with neither a marker nor a lead-in; only the rest are worth stripping.
-  if (!LEAD_IN_WORDS.has(firstWord) && !sentence.includes(':')) return undefined;
+  if (!(firstClasses & AnalysisFlag.leadIn) && !sentence.includes(':')) return undefined;
   const stripped = sentence
     .replace(/^[\s\-*•#>\d.)]+/, '')
     .replace(LABEL_PREFIX, '')
@@ -119,6 +126,12 @@ function instructionVerbOf(sentence: string, firstWord: string): string | undefi
     .replace(SECOND_PERSON, '');
   const verb = /^[\p{L}]+/u.exec(stripped)?.[0].toLowerCase() ?? '';
   return IMPERATIVE_VERBS.has(verb) ? verb : undefined;
+}
+
+/** Whether a sentence (after any "Label: ") opens with a prohibition. */
+function startsNegative(sentence: string): boolean {
+  NEGATIVE_RULE.lastIndex = labelPrefixLength(sentence);
+  return NEGATIVE_RULE.test(sentence);
 }
 
 /** Whether a sentence ends with a question mark (ASCII or full-width), trailing white space aside. */
@@ -132,19 +145,21 @@ function endsWithQuestion(sentence: string): boolean {
 }
 
 /** Counts instructions (with their distinct verbs) and questions; each sentence's first word comes from the tokens. */
-function asksOf(sentences: readonly Piece[], tokens: readonly Token[]): { instructions: number; verbs: Set<string>; questions: number } {
+function asksOf(sentences: readonly Piece[], tokens: TokenList): { instructions: number; verbs: Set<string>; questions: number } {
   const verbs = new Set<string>();
   let instructions = 0;
   let questions = 0;
   let next = 0;
   for (const sentence of sentences) {
-    while (next < tokens.length && tokens[next]!.start < sentence.start) next += 1;
+    while (next < tokens.length && tokens.start(next) < sentence.start) next += 1;
     const end = sentence.start + sentence.text.length;
     // The first word made of letters: a list number ("1.") does not count.
     let index = next;
-    while (index < tokens.length && tokens[index]!.start < end && !LETTER_START.test(tokens[index]!.lower)) index += 1;
-    const first = index < tokens.length && tokens[index]!.start < end ? tokens[index]!.lower : '';
-    const verb = instructionVerbOf(sentence.text, first);
+    while (index < tokens.length && tokens.start(index) < end && !(tokens.shape(index) & Shape.letterStart)) index += 1;
+    const found = index < tokens.length && tokens.start(index) < end;
+    const firstClasses = found ? tokens.classes(index) : 0;
+    // Only a word of the vocabulary can be an instruction verb or a lead-in, so no other is lower-cased.
+    const verb = instructionVerbOf(sentence.text, firstClasses ? tokens.lower(index) : '', firstClasses);
     if (verb) {
       instructions += 1;
       verbs.add(verb);
@@ -155,10 +170,14 @@ function asksOf(sentences: readonly Piece[], tokens: readonly Token[]): { instru
 }
 
 function quantities(text: string): Finding[] {
-  if (!/\d/.test(text)) return [];
-  return findAll(QUANTITY, text).filter((finding) =>
-    (finding.text.toLowerCase().match(/[\p{L}%]+/gu) ?? []).some((word) => UNIT_WORDS.has(word)),
-  );
+  const found: Finding[] = [];
+  if (!/\d/.test(text)) return found;
+  QUANTITY.lastIndex = 0;
+  for (let match = QUANTITY.exec(text); match; match = QUANTITY.exec(text)) {
+    const words = match[0].toLowerCase().match(/[\p{L}%]+/gu) ?? [];
+    if (words.some((word) => UNIT_WORDS.has(word))) found.push({ text: match[0], span: { start: match.index, end: match.index + match[0].length } });
+  }
+  return found;
 }
 
 /** Data standing as a block of its own: a labelled field, a variable alone on its line, a table. */
@@ -196,12 +215,31 @@ function hasRoleStatement(lowered: string): boolean {
   return false;
 }
 
+/** Whether a span is exactly one of the sentences (which are in order of their offsets). */
+function isWholeSentence(sentences: readonly Piece[], span: TextSpan): boolean {
+  let low = 0;
+  let high = sentences.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sentences[mid]!.start < span.start) low = mid + 1;
+    else high = mid;
+  }
+  const sentence = sentences[low];
+  return sentence !== undefined && sentence.start === span.start && sentence.start + sentence.text.length === span.end;
+}
+
 /**
- * The sentences of the text with filler blanked out. When no filler span holds a sentence boundary, the
- * boundaries are the original ones and only the sentences that overlap filler need their text redone.
+ * The sentences of the text with filler blanked out. A filler sentence blanked whole leaves the
+ * boundaries of every other sentence as they were (blanks only join it to the white space around it), so
+ * it is simply left out. Otherwise, when no filler span holds a sentence boundary, the boundaries are the
+ * original ones and only the sentences that overlap filler need their text redone.
  */
 function sentencesWithoutFiller(original: string, text: string, sentences: readonly Piece[], filler: readonly Finding[]): readonly Piece[] {
   if (filler.length === 0) return sentences;
+  if (filler.every((f) => isWholeSentence(sentences, f.span))) {
+    const blanked = new Set(filler.map((f) => f.span.start));
+    return sentences.filter((s) => !blanked.has(s.start));
+  }
   if (filler.some((f) => SENTENCE_BOUNDARY.test(original.slice(f.span.start, f.span.end)))) return splitSentences(text);
   const pieces: Piece[] = [];
   for (const sentence of sentences) {
@@ -220,16 +258,15 @@ function sentencesWithoutFiller(original: string, text: string, sentences: reado
 /** Reads a prompt once and returns what it has and lacks. */
 export function analyzePrompt(original: string): PromptFeatures {
   // NOTE: filler is removed before anything is measured, so padding can never add a point anywhere.
-  const allTokens = tokenize(original);
+  const allTokens = tokenize(original, PROMPT_VOCABULARY);
   const allSentences = splitSentences(original);
   const filler = fillerFindings(original, allSentences, allTokens);
-  const text = withoutFiller(original, filler);
+  const text = flattened(withoutFiller(original, filler));
   const tokens = tokensOutside(allTokens, filler);
   const sentences = sentencesWithoutFiller(original, text, allSentences, filler);
   const lines = splitLines(text);
   const layout = analyzeLayout(lines, tokens);
-  const lowered = text.toLowerCase().replace(/’/g, "'");
-  FLATTEN.test(lowered);
+  const lowered = flattened(foldApostrophes(text.toLowerCase()));
   const shouting = /[A-Z]{2}/.test(text) ? findAll(SHOUTING, text).filter((f) => f.text.replace(/[^A-Z]/g, '').length >= 6) : [];
   const stats = wordStats(text, tokens, sentences, shouting);
   // A cheap substring test before a costlier pattern: most prompts never mention the words it needs.
@@ -251,7 +288,7 @@ export function analyzePrompt(original: string): PromptFeatures {
     ambiguousReference: ambiguousReference(text, sentences, inputData),
     shouting,
     negatives: stats.negatives,
-    negativeRules: stats.negatives === 0 ? 0 : sentences.filter((s) => NEGATIVE_RULE.test(s.text.slice(labelPrefixLength(s.text)))).length,
+    negativeRules: stats.negatives === 0 ? 0 : sentences.filter((s) => startsNegative(s.text)).length,
     positiveAlternative: mentions('instead', 'rather', 'place', 'refer') && POSITIVE_ALTERNATIVE.test(lowered),
     quantities: quantities(text),
     namedTerms: stats.names.size,

@@ -5,7 +5,7 @@
  */
 import type { TextSpan } from '../types';
 import { CODE_LEAD_WORDS, RUBRIC_HEADINGS } from '../text/lexicon';
-import type { Token } from '../text/tokenize';
+import type { TokenList } from '../text/tokenize';
 import type { Piece } from '../text/tokens';
 import { firstNonSpace, isBlank } from '../text/tokens';
 
@@ -70,11 +70,14 @@ function headingOf(line: string, lead: string): Omit<Section, 'span' | 'filled'>
   // A label's colon comes within its first few words; most lines have none there.
   const colon = line.indexOf(':');
   if (colon === -1 || colon > 64) return undefined;
+  // "Label:" must be followed by white space or nothing ("http://x" and "12:30" are not labels); most
+  // colons fail this cheap test of the next character (the full test is below).
+  const next = line.charCodeAt(colon + 1);
+  if (next < 128 && next !== 42 && next !== 32 && (next < 9 || next > 13)) return undefined;
   const name = line.slice(LABEL_LEAD.exec(line)![0].length, colon).replace(/\*\*$/, '').replace(/ $/, '');
   // A label names a field in at most four words; a longer phrase before a colon is an instruction.
   if (!LABEL_NAME.test(name) || /^https?$/i.test(name) || name.split(' ').filter(Boolean).length > 4) return undefined;
   const after = line.slice(colon + 1);
-  // "Label:" must be followed by white space or nothing ("http://x" and "12:30" are not labels).
   if (after !== '' && !/^(?:\*\*)?\s/.test(after)) return undefined;
   return named(name, 'label', after.replace(/^\*\*/, '').trim() !== '');
 }
@@ -115,7 +118,7 @@ function trailingCueOf(lines: Piece[], sections: Section[]): TrailingCue | undef
 }
 
 /** Reads the layout of a prompt from its lines and its word tokens. */
-export function analyzeLayout(lines: Piece[], tokens: readonly Token[]): Layout {
+export function analyzeLayout(lines: Piece[], tokens: TokenList): Layout {
   const sections: Section[] = [];
   const labelSequence: string[] = [];
   let listItems = 0;
@@ -165,9 +168,9 @@ export function analyzeLayout(lines: Piece[], tokens: readonly Token[]): Layout 
     }
     if (DELIMITER_LEADS.includes(lead) && DELIMITER_LINE.test(text)) delimiterLines += 1;
     const end = line.start + text.length;
-    while (nextToken < tokens.length && tokens[nextToken]!.start < line.start) nextToken += 1;
+    while (nextToken < tokens.length && tokens.start(nextToken) < line.start) nextToken += 1;
     let words = 0;
-    while (nextToken < tokens.length && tokens[nextToken]!.start < end) {
+    while (nextToken < tokens.length && tokens.start(nextToken) < end) {
       words += 1;
       nextToken += 1;
     }

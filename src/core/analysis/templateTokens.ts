@@ -3,6 +3,7 @@
  * strings and code fences. The engine reports how many survived ("kept 4/4 variables"), and a model
  * rewrite that drops one is discarded.
  */
+import { matchesAtLead } from '../text/matchesAtLead';
 import type { KeptCount, KeptReport } from '../types';
 
 /** Everything of the user's that must survive a rewrite, in order of first appearance, deduplicated. */
@@ -13,13 +14,15 @@ export interface TemplateTokens {
   codeFences: string[];
 }
 
-// Template variable forms: {{x}}, ${x}, {x}, <x>, [X]. Bounded lengths, no nested quantifiers.
-const DOUBLE_BRACE = /\{\{[^{}\n]{1,80}\}\}/g;
-const DOLLAR_BRACE = /\$\{[^{}\n]{1,80}\}/g;
-const SINGLE_BRACE = /(?<![{$])\{[\p{L}_][^{}\n"':;]{0,60}\}(?!\})/gu;
-const ANGLE = /<([\p{L}_][\p{L}\p{N}_ -]{0,40})>/gu;
-const SQUARE = /(?<![\p{L}\p{N}_\]])\[([^[\]\n]{1,60})\](?![(:[])/gu;
-const CLOSING_TAG = /<\/([\p{L}_][\p{L}\p{N}_ -]{0,40})>/gu;
+// Template variable forms: {{x}}, ${x}, {x}, <x>, [X]. Bounded lengths, no nested quantifiers. Sticky,
+// to be tried only where their first character occurs (matchesAtLead).
+const DOUBLE_BRACE = /\{\{[^{}\n]{1,80}\}\}/y;
+const EVERY_DOUBLE_BRACE = new RegExp(DOUBLE_BRACE.source, 'g');
+const DOLLAR_BRACE = /\$\{[^{}\n]{1,80}\}/y;
+const SINGLE_BRACE = /(?<![{$])\{[\p{L}_][^{}\n"':;]{0,60}\}(?!\})/uy;
+const ANGLE = /<([\p{L}_][\p{L}\p{N}_ -]{0,40})>/uy;
+const SQUARE = /(?<![\p{L}\p{N}_\]])\[([^[\]\n]{1,60})\](?![(:[])/uy;
+const CLOSING_TAG = /<\/([\p{L}_][\p{L}\p{N}_ -]{0,40})>/uy;
 const NUMBER = /(?<![\p{L}\p{N}_.])\d+(?:[.,]\d+)*%?/gu;
 const QUOTED = /"[^"\n]{1,200}"|“[^”\n]{1,200}”|`[^`\n]{1,120}`/g;
 const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})/;
@@ -37,9 +40,9 @@ function unique(values: Iterable<string>): string[] {
 
 function angleVariables(text: string): string[] {
   // Names closed somewhere (<task>…</task>) are markup; collected once so this stays linear.
-  const closed = new Set([...text.matchAll(CLOSING_TAG)].map((match) => match[1]));
+  const closed = new Set(matchesAtLead(CLOSING_TAG, text, '</').map((match) => match[1]));
   const found: string[] = [];
-  for (const match of text.matchAll(ANGLE)) {
+  for (const match of matchesAtLead(ANGLE, text, '<')) {
     const name = match[1]!;
     if (!HTML_TAGS.has(name.toLowerCase()) && !closed.has(name)) found.push(match[0]);
   }
@@ -48,7 +51,7 @@ function angleVariables(text: string): string[] {
 
 function squareVariables(text: string): string[] {
   const found: string[] = [];
-  for (const match of text.matchAll(SQUARE)) {
+  for (const match of matchesAtLead(SQUARE, text, '[')) {
     const inner = match[1]!.trim();
     // Checkboxes ([ ], [x]), citations ([1]) and ellipses ([…]) are not placeholders.
     if (!inner || /^[xX ]$/.test(inner) || /^[\d\s,.–-]+$/.test(inner) || /^[.…]+$/.test(inner)) continue;
@@ -76,14 +79,15 @@ export function codeFences(text: string): string[] {
 
 /** Template variables in every supported form, as written. */
 export function templateVariables(text: string): string[] {
-  const braces = text.includes('{');
-  const withoutDouble = braces ? text.replace(DOUBLE_BRACE, ' ') : text;
+  const double = matchesAtLead(DOUBLE_BRACE, text, '{{').map((match) => match[0]);
+  // A single-brace variable is looked for with the double ones blanked, so {{x}} does not also count as {x}.
+  const withoutDouble = double.length > 0 ? text.replace(EVERY_DOUBLE_BRACE, ' ') : text;
   return unique([
-    ...(braces ? (text.match(DOUBLE_BRACE) ?? []) : []),
-    ...(braces ? (text.match(DOLLAR_BRACE) ?? []) : []),
-    ...(braces ? (withoutDouble.match(SINGLE_BRACE) ?? []) : []),
-    ...(text.includes('<') ? angleVariables(text) : []),
-    ...(text.includes('[') ? squareVariables(text) : []),
+    ...double,
+    ...matchesAtLead(DOLLAR_BRACE, text, '${').map((match) => match[0]),
+    ...matchesAtLead(SINGLE_BRACE, withoutDouble, '{').map((match) => match[0]),
+    ...angleVariables(text),
+    ...squareVariables(text),
   ]);
 }
 

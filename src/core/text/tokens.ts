@@ -34,7 +34,8 @@ function isSpaceCode(code: number): boolean {
 /** Sentences (trimmed, non-empty) with their offsets. A line break always ends a sentence. */
 export function splitSentences(text: string): Piece[] {
   // NOTE: the boundaries come from a regular expression (V8 scans for them faster than a character loop,
-  // measured 48 vs 77 µs per 16 KB); the trimming works on offsets so no string is made twice.
+  // measured 48 vs 77 µs per 16 KB), run with test() so no match object is made: only where each match
+  // ends (lastIndex) is needed. The trimming works on offsets so no string is made twice.
   const sentences: Piece[] = [];
   const push = (from: number, to: number): void => {
     while (from < to && isSpaceCode(text.charCodeAt(from))) from += 1;
@@ -43,10 +44,9 @@ export function splitSentences(text: string): Piece[] {
   };
   let start = 0;
   SENTENCE_END.lastIndex = 0;
-  for (let match = SENTENCE_END.exec(text); match; match = SENTENCE_END.exec(text)) {
-    const end = match.index + match[0].length;
-    push(start, end);
-    start = end;
+  while (SENTENCE_END.test(text)) {
+    push(start, SENTENCE_END.lastIndex);
+    start = SENTENCE_END.lastIndex;
   }
   push(start, text.length);
   return sentences;
