@@ -261,7 +261,7 @@ export function analyzePrompt(original: string): PromptFeatures {
   const allTokens = tokenize(original, PROMPT_VOCABULARY);
   const allSentences = splitSentences(original);
   const filler = fillerFindings(original, allSentences, allTokens);
-  const text = flattened(withoutFiller(original, filler));
+  const text = withoutFiller(original, filler);
   const tokens = tokensOutside(allTokens, filler);
   const sentences = sentencesWithoutFiller(original, text, allSentences, filler);
   const lines = splitLines(text);

@@ -3,12 +3,12 @@
 const ANYWHERE = /^/;
 
 /**
- * Returns `text` after making V8 store it as one flat string. A string built with `+` is a tree of
- * pieces, and every indexOf, slice or charCodeAt on it walks the tree; running any regular expression
- * flattens it once, in place.
+ * Returns `text` after making V8 store it as one flat string. A string built with `+` (or lower-cased
+ * from one) is a tree of pieces that a slice may copy whole; running any regular expression flattens it
+ * once, in place.
  *
- * NOTE: measured on prompts of 1 to 16 KB with filler blanked out (a concatenated string): splitting
- * their lines took 5 times longer, and finding their template variables 10 times longer, unflattened.
+ * NOTE: slicing every word out of the unflattened result of toLowerCase() copied the whole text each
+ * time (measured: 1 MB/s before, 130 MB/s after).
  */
 export function flattened(text: string): string {
   ANYWHERE.test(text);

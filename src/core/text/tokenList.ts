@@ -2,6 +2,7 @@
  * The words of a text as the analysis reads them: offsets, case facts and vocabulary ids, kept as numbers.
  * `tokenize` builds one.
  */
+import { flattened } from './flatten';
 import type { Vocabulary } from './vocabulary';
 
 /** Case facts of a token, as bits of `TokenList.shape(i)`. */
@@ -129,7 +130,7 @@ export class TokenList {
   lowerOf(start: number, end: number, shape: number): string {
     let lower: string;
     if (shape & Shape.nonAscii) {
-      this.lowered ??= this.text.toLowerCase();
+      this.lowered ??= flattened(this.text.toLowerCase());
       // Lower-casing can change the length of a few characters (İ); then each word is lowered on its own.
       lower = this.lowered.length === this.text.length ? this.lowered.slice(start, end) : this.text.slice(start, end).toLowerCase();
     } else lower = this.text.slice(start, end).toLowerCase();
