@@ -42,6 +42,11 @@ export function fillerFindings(text: string, sentences: readonly Piece[], tokens
   return found;
 }
 
+/** Every character but a line break made a space (a run at a time: a 100 KB filler sentence is one run). */
+function blank(text: string): string {
+  return text.replace(/[^\n]+/g, (run) => ' '.repeat(run.length));
+}
+
 /** The text with filler blanked out by spaces, so every offset still points into the original. */
 export function withoutFiller(text: string, filler: readonly Finding[]): string {
   if (filler.length === 0) return text;
@@ -49,7 +54,7 @@ export function withoutFiller(text: string, filler: readonly Finding[]): string 
   let at = 0;
   for (const { span } of [...filler].sort((a, b) => a.span.start - b.span.start)) {
     if (span.start < at) continue;
-    result += text.slice(at, span.start) + text.slice(span.start, span.end).replace(/[^\n]/g, ' ');
+    result += text.slice(at, span.start) + blank(text.slice(span.start, span.end));
     at = span.end;
   }
   return result + text.slice(at);

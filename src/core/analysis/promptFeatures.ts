@@ -86,10 +86,14 @@ const QUESTIONS_POLICY = /\b(?:clarifying questions?|ask (?:me|the user)?\s*(?:f
 const EXAMPLE = /\b(?:for example|for instance|e\.g\.|such as|example:|examples:|like this:)|<example>/i;
 const DEFINITION = /\([^()\n]{8,120}\)/g;
 const INPUT_LABEL = /^(?:text|input|data|document|article|email|message|transcript|notes|code|context|passage|content|question|customer|user|q|headline|review|query|list|table)\b/i;
-const LEADING_CONDITION = /^(?:when|whenever|if|once|after|before|for|in case|unless)\b[^,;\n]{1,80},\s*/i;
-const SECOND_PERSON = /^(?:you|the (?:agent|assistant|model))\s+(?:will|should|must|need to|are to|can|always)?\s*/i;
+const LEADING_CONDITION = /(?:when|whenever|if|once|after|before|for|in case|unless)\b[^,;\n]{1,80},\s*/iy;
+const SECOND_PERSON = /(?:you|the (?:agent|assistant|model))\s+(?:will|should|must|need to|are to|can|always)?\s*/iy;
 const SENTENCE_BOUNDARY = /[.!?。！？\n]/;
-const LEAD_IN = /^(?:please|kindly|now|then|also|next|finally|first(?:ly)?|second(?:ly)?|lastly)[,\s]+/i;
+const LEAD_IN = /(?:please|kindly|now|then|also|next|finally|first(?:ly)?|second(?:ly)?|lastly)[,\s]+/iy;
+// What may open a sentence before its verb: a list marker, then the four openers above (all sticky).
+const LIST_MARKER = /[\s\-*•#>\d.)]+/y;
+const OPENERS = [LABEL_PREFIX, LEAD_IN, LEADING_CONDITION, SECOND_PERSON];
+const FIRST_WORD = /[\p{L}]+/uy;
 const AMBIGUOUS = /\b(?:this|that|it|these|those)\b\s*(?:do|does|did|mean|means|work|works|is|are|and|or|but|,|[?.!]|$)/i;
 const PRONOUN_ONLY_OBJECT = /\b(?:fix|explain|improve|check|review|summari[sz]e|translate|rewrite|describe)\s+(?:this|it|that)\s*[.?!]?\s*$/i;
 const OUTPUT_AS = /\bformat\b|\boutput\b[^.\n]{0,40}\bas\b/i;
@@ -118,14 +122,18 @@ function instructionVerbOf(sentence: string, first: string, firstClasses: number
   if (firstClasses & WordClass.imperative) return first;
   // Most sentences open with neither a marker nor a lead-in; only the rest are worth stripping.
   if (!(firstClasses & AnalysisFlag.leadIn) && !sentence.includes(':')) return undefined;
-  const stripped = sentence
-    .replace(/^[\s\-*•#>\d.)]+/, '')
-    .replace(LABEL_PREFIX, '')
-    .replace(LEAD_IN, '')
-    .replace(LEADING_CONDITION, '')
-    .replace(SECOND_PERSON, '');
-  const verb = /^[\p{L}]+/u.exec(stripped)?.[0].toLowerCase() ?? '';
+  // NOTE: each opener is skipped by moving an offset, not by cutting it off with replace(): no new strings.
+  let at = skip(LIST_MARKER, sentence, 0);
+  for (const opener of OPENERS) at = skip(opener, sentence, at);
+  FIRST_WORD.lastIndex = at;
+  const verb = FIRST_WORD.exec(sentence)?.[0].toLowerCase() ?? '';
   return IMPERATIVE_VERBS.has(verb) ? verb : undefined;
+}
+
+/** The offset just past a match of a sticky pattern at `at`, or `at` when it does not match there. */
+function skip(sticky: RegExp, text: string, at: number): number {
+  sticky.lastIndex = at;
+  return sticky.test(text) ? sticky.lastIndex : at;
 }
 
 /** Whether a sentence (after any "Label: ") opens with a prohibition. */
@@ -302,7 +310,7 @@ export function analyzePrompt(original: string): PromptFeatures {
     reasoning: REASONING_PHRASES.some((phrase) => lowered.includes(phrase)) || layout.trailingCue === 'reasoning',
     fallback: mentions('if', 'when', 'whenever', 'unless', 'otherwise') && FALLBACK.test(text),
     requirements: stats.requirements,
-    examples: ((mentions('example', 'examples', 'instance', 'e', 'such', 'like') || text.includes('<example>')) && EXAMPLE.test(text)) || layout.exampleRepetitions > 0,
+    examples: (mentions('example', 'instance', 'e.g.', 'such as', 'like this:') && EXAMPLE.test(text)) || layout.exampleRepetitions > 0,
     questionsPolicy: mentions('question', 'questions', 'assumptions', 'missing', 'ask') && QUESTIONS_POLICY.test(text),
     inputData,
     dataBlock,

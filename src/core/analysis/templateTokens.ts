@@ -3,7 +3,7 @@
  * strings and code fences. The engine reports how many survived ("kept 4/4 variables"), and a model
  * rewrite that drops one is discarded.
  */
-import { matchesAtLead } from '../text/matchesAtLead';
+import { LeadPattern } from '../text/leadPattern';
 import type { KeptCount, KeptReport } from '../types';
 
 /** Everything of the user's that must survive a rewrite, in order of first appearance, deduplicated. */
@@ -14,15 +14,14 @@ export interface TemplateTokens {
   codeFences: string[];
 }
 
-// Template variable forms: {{x}}, ${x}, {x}, <x>, [X]. Bounded lengths, no nested quantifiers. Sticky,
-// to be tried only where their first character occurs (matchesAtLead).
-const DOUBLE_BRACE = /\{\{[^{}\n]{1,80}\}\}/y;
-const EVERY_DOUBLE_BRACE = new RegExp(DOUBLE_BRACE.source, 'g');
-const DOLLAR_BRACE = /\$\{[^{}\n]{1,80}\}/y;
-const SINGLE_BRACE = /(?<![{$])\{[\p{L}_][^{}\n"':;]{0,60}\}(?!\})/uy;
-const ANGLE = /<([\p{L}_][\p{L}\p{N}_ -]{0,40})>/uy;
-const SQUARE = /(?<![\p{L}\p{N}_\]])\[([^[\]\n]{1,60})\](?![(:[])/uy;
-const CLOSING_TAG = /<\/([\p{L}_][\p{L}\p{N}_ -]{0,40})>/uy;
+// Template variable forms: {{x}}, ${x}, {x}, <x>, [X]. Bounded lengths, no nested quantifiers. Each is
+// tried only where its first character occurs.
+const DOUBLE_BRACE = new LeadPattern(/\{\{[^{}\n]{1,80}\}\}/, '{{');
+const DOLLAR_BRACE = new LeadPattern(/\$\{[^{}\n]{1,80}\}/, '${');
+const SINGLE_BRACE = new LeadPattern(/(?<![{$])\{[\p{L}_][^{}\n"':;]{0,60}\}(?!\})/u, '{');
+const ANGLE = new LeadPattern(/<([\p{L}_][\p{L}\p{N}_ -]{0,40})>/u, '<');
+const SQUARE = new LeadPattern(/(?<![\p{L}\p{N}_\]])\[([^[\]\n]{1,60})\](?![(:[])/u, '[');
+const CLOSING_TAG = new LeadPattern(/<\/([\p{L}_][\p{L}\p{N}_ -]{0,40})>/u, '</');
 const NUMBER = /(?<![\p{L}\p{N}_.])\d+(?:[.,]\d+)*%?/gu;
 const QUOTED = /"[^"\n]{1,200}"|“[^”\n]{1,200}”|`[^`\n]{1,120}`/g;
 const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})/;
@@ -34,15 +33,27 @@ const HTML_TAGS = new Set(
   ),
 );
 
+/**
+ * The distinct matches of a global pattern, in order of first appearance. NOTE: walks the matches instead
+ * of collecting them all first: "1-1-1-…" has 50,000 numbers per 100 KB, and an array that size made the
+ * garbage collector's work grow faster than the text.
+ */
+function distinctMatches(text: string, pattern: RegExp): Set<string> {
+  const found = new Set<string>();
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) found.add(match[0]);
+  return found;
+}
+
 function unique(values: Iterable<string>): string[] {
   return [...new Set(values)];
 }
 
 function angleVariables(text: string): string[] {
   // Names closed somewhere (<task>…</task>) are markup; collected once so this stays linear.
-  const closed = new Set(matchesAtLead(CLOSING_TAG, text, '</').map((match) => match[1]));
+  const closed = new Set(CLOSING_TAG.matches(text).map((match) => match[1]));
   const found: string[] = [];
-  for (const match of matchesAtLead(ANGLE, text, '<')) {
+  for (const match of ANGLE.matches(text)) {
     const name = match[1]!;
     if (!HTML_TAGS.has(name.toLowerCase()) && !closed.has(name)) found.push(match[0]);
   }
@@ -51,7 +62,7 @@ function angleVariables(text: string): string[] {
 
 function squareVariables(text: string): string[] {
   const found: string[] = [];
-  for (const match of matchesAtLead(SQUARE, text, '[')) {
+  for (const match of SQUARE.matches(text)) {
     const inner = match[1]!.trim();
     // Checkboxes ([ ], [x]), citations ([1]) and ellipses ([…]) are not placeholders.
     if (!inner || /^[xX ]$/.test(inner) || /^[\d\s,.–-]+$/.test(inner) || /^[.…]+$/.test(inner)) continue;
@@ -79,13 +90,13 @@ export function codeFences(text: string): string[] {
 
 /** Template variables in every supported form, as written. */
 export function templateVariables(text: string): string[] {
-  const double = matchesAtLead(DOUBLE_BRACE, text, '{{').map((match) => match[0]);
+  const double = DOUBLE_BRACE.matches(text).map((match) => match[0]);
   // A single-brace variable is looked for with the double ones blanked, so {{x}} does not also count as {x}.
-  const withoutDouble = double.length > 0 ? text.replace(EVERY_DOUBLE_BRACE, ' ') : text;
+  const withoutDouble = double.length > 0 ? DOUBLE_BRACE.replace(text, ' ') : text;
   return unique([
     ...double,
-    ...matchesAtLead(DOLLAR_BRACE, text, '${').map((match) => match[0]),
-    ...matchesAtLead(SINGLE_BRACE, withoutDouble, '{').map((match) => match[0]),
+    ...DOLLAR_BRACE.matches(text).map((match) => match[0]),
+    ...SINGLE_BRACE.matches(withoutDouble).map((match) => match[0]),
     ...angleVariables(text),
     ...squareVariables(text),
   ]);
@@ -95,8 +106,8 @@ export function templateVariables(text: string): string[] {
 export function templateTokens(text: string): TemplateTokens {
   return {
     variables: templateVariables(text),
-    numbers: unique(text.match(NUMBER) ?? []),
-    quotedStrings: unique(text.match(QUOTED) ?? []),
+    numbers: [...distinctMatches(text, NUMBER)],
+    quotedStrings: [...distinctMatches(text, QUOTED)],
     codeFences: unique(codeFences(text)),
   };
 }
@@ -109,7 +120,7 @@ function countKept(originals: string[], present: (item: string) => boolean): Kep
 /** Checks that every token of `original` appears unchanged in `rewrite`. */
 export function keptReport(original: string, rewrite: string): KeptReport {
   const before = templateTokens(original);
-  const rewriteNumbers = new Set(rewrite.match(NUMBER) ?? []);
+  const rewriteNumbers = distinctMatches(rewrite, NUMBER);
   const inRewrite = (item: string): boolean => rewrite.includes(item);
   const report = {
     variables: countKept(before.variables, inRewrite),
