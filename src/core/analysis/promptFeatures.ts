@@ -3,20 +3,19 @@
  * (role, context, input data, output format, constraints, examples, steps …), and what weakens it (vague
  * words, ambiguous references, shouting, negative-only rules, filler). Linear in the text length.
  */
-import { FILLER_WORDS, IMPERATIVE_VERBS, REASONING_PHRASES, STOP_WORDS, UNIT_WORDS, VAGUE_WORDS, WordClass } from '../text/lexicon';
+import { FILLER_WORDS, REASONING_PHRASES, STOP_WORDS, UNIT_WORDS, VAGUE_WORDS } from '../text/lexicon';
 import { flattened } from '../text/flatten';
-import type { TokenList } from '../text/tokenize';
-import { Shape, tokenize } from '../text/tokenize';
+import { tokenize } from '../text/tokenize';
 import type { Piece } from '../text/tokens';
 import { splitLines, splitSentences } from '../text/tokens';
+import type { TextSpan } from '../types';
 import { fillerFindings, tokensOutside, withoutFiller } from './filler';
 import type { Finding } from './finding';
-import { LABEL_PREFIX, labelPrefixLength } from './finding';
-import type { TextSpan } from '../types';
 import type { Layout } from './sections';
-import { AnalysisFlag, PROMPT_VOCABULARY } from './promptVocabulary';
+import { PROMPT_VOCABULARY } from './promptVocabulary';
 import { analyzeLayout } from './sections';
 import { codeFences, templateVariables } from './templateTokens';
+import { sentenceAsks, startsNegative } from './sentenceAsks';
 import { wordStats } from './wordStats';
 
 export type { Finding } from './finding';
@@ -73,10 +72,12 @@ export interface PromptFeatures {
   layout: Layout;
 }
 
-// Sticky, tried where a sentence's "Label: " prefix ends.
-const NEGATIVE_RULE = /[\s\-*•\d.)]*(?:do not|don't|dont|never|avoid|no more|refrain)\b/iy;
 const POSITIVE_ALTERNATIVE = /\b(?:instead|rather than|in place of|refer (?:the user|them|him|her) to)\b/i;
 const SHOUTING = /\b[A-Z]{2,}(?:['’][A-Z]+)?(?:\s+[A-Z]{2,}(?:['’][A-Z]+)?)+\b/g;
+// A unit word standing as a whole run of letters (and %): one test of a number's words instead of
+// splitting them into an array.
+const escaped = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const UNIT_WORD = new RegExp(`(?<![\\p{L}%])(?:${[...UNIT_WORDS].map(escaped).join('|')})(?![\\p{L}%])`, 'u');
 // A number (or range) and up to three following words; disjoint character classes keep it linear.
 const QUANTITY = /\b\d+(?:[.,]\d+)?(?:\s*(?:-|–|to|or)\s*\d+(?:[.,]\d+)?)?(?:[\s-]+[\p{L}%]+){1,3}/gu;
 const YOU_ARE = /^(?:you are|you're) (?:an?|the|my|our) ([\p{L}-]+)(?: ([\p{L}-]+))?/u;
@@ -86,14 +87,7 @@ const QUESTIONS_POLICY = /\b(?:clarifying questions?|ask (?:me|the user)?\s*(?:f
 const EXAMPLE = /\b(?:for example|for instance|e\.g\.|such as|example:|examples:|like this:)|<example>/i;
 const DEFINITION = /\([^()\n]{8,120}\)/g;
 const INPUT_LABEL = /^(?:text|input|data|document|article|email|message|transcript|notes|code|context|passage|content|question|customer|user|q|headline|review|query|list|table)\b/i;
-const LEADING_CONDITION = /(?:when|whenever|if|once|after|before|for|in case|unless)\b[^,;\n]{1,80},\s*/iy;
-const SECOND_PERSON = /(?:you|the (?:agent|assistant|model))\s+(?:will|should|must|need to|are to|can|always)?\s*/iy;
 const SENTENCE_BOUNDARY = /[.!?。！？\n]/;
-const LEAD_IN = /(?:please|kindly|now|then|also|next|finally|first(?:ly)?|second(?:ly)?|lastly)[,\s]+/iy;
-// What may open a sentence before its verb: a list marker, then the four openers above (all sticky).
-const LIST_MARKER = /[\s\-*•#>\d.)]+/y;
-const OPENERS = [LABEL_PREFIX, LEAD_IN, LEADING_CONDITION, SECOND_PERSON];
-const FIRST_WORD = /[\p{L}]+/uy;
 const AMBIGUOUS = /\b(?:this|that|it|these|those)\b\s*(?:do|does|did|mean|means|work|works|is|are|and|or|but|,|[?.!]|$)/i;
 const PRONOUN_ONLY_OBJECT = /\b(?:fix|explain|improve|check|review|summari[sz]e|translate|rewrite|describe)\s+(?:this|it|that)\s*[.?!]?\s*$/i;
 const OUTPUT_AS = /\bformat\b|\boutput\b[^.\n]{0,40}\bas\b/i;
@@ -112,78 +106,12 @@ function findAll(pattern: RegExp, text: string): Finding[] {
   }));
 }
 
-/**
- * The verb a sentence instructs with, if any: its first word once list markers, labels and sequencing
- * words are stripped, the verb after a leading condition ("When asked about prices, point …"), or the
- * verb a second-person directive uses ("You will review …"). `first` is the sentence's first word made
- * of letters, with its vocabulary flags.
- */
-function instructionVerbOf(sentence: string, first: string, firstClasses: number): string | undefined {
-  if (firstClasses & WordClass.imperative) return first;
-  // Most sentences open with neither a marker nor a lead-in; only the rest are worth stripping.
-  if (!(firstClasses & AnalysisFlag.leadIn) && !sentence.includes(':')) return undefined;
-  // NOTE: each opener is skipped by moving an offset, not by cutting it off with replace(): no new strings.
-  let at = skip(LIST_MARKER, sentence, 0);
-  for (const opener of OPENERS) at = skip(opener, sentence, at);
-  FIRST_WORD.lastIndex = at;
-  const verb = FIRST_WORD.exec(sentence)?.[0].toLowerCase() ?? '';
-  return IMPERATIVE_VERBS.has(verb) ? verb : undefined;
-}
-
-/** The offset just past a match of a sticky pattern at `at`, or `at` when it does not match there. */
-function skip(sticky: RegExp, text: string, at: number): number {
-  sticky.lastIndex = at;
-  return sticky.test(text) ? sticky.lastIndex : at;
-}
-
-/** Whether a sentence (after any "Label: ") opens with a prohibition. */
-function startsNegative(sentence: string): boolean {
-  NEGATIVE_RULE.lastIndex = labelPrefixLength(sentence);
-  return NEGATIVE_RULE.test(sentence);
-}
-
-/** Whether a sentence ends with a question mark (ASCII or full-width), trailing white space aside. */
-function endsWithQuestion(sentence: string): boolean {
-  for (let i = sentence.length - 1; i >= 0; i -= 1) {
-    const code = sentence.charCodeAt(i);
-    if (code === 63 || code === 0xff1f) return true;
-    if (code !== 32 && code !== 9 && code !== 10 && code !== 13) return false;
-  }
-  return false;
-}
-
-/** Counts instructions (with their distinct verbs) and questions; each sentence's first word comes from the tokens. */
-function asksOf(sentences: readonly Piece[], tokens: TokenList): { instructions: number; verbs: Set<string>; questions: number } {
-  const verbs = new Set<string>();
-  let instructions = 0;
-  let questions = 0;
-  let next = 0;
-  for (const sentence of sentences) {
-    while (next < tokens.length && tokens.start(next) < sentence.start) next += 1;
-    const end = sentence.start + sentence.text.length;
-    // The first word made of letters: a list number ("1.") does not count.
-    let index = next;
-    while (index < tokens.length && tokens.start(index) < end && !(tokens.shape(index) & Shape.letterStart)) index += 1;
-    const found = index < tokens.length && tokens.start(index) < end;
-    const firstClasses = found ? tokens.classes(index) : 0;
-    // Only a word of the vocabulary can be an instruction verb or a lead-in, so no other is lower-cased.
-    const verb = instructionVerbOf(sentence.text, firstClasses ? tokens.lower(index) : '', firstClasses);
-    if (verb) {
-      instructions += 1;
-      verbs.add(verb);
-    }
-    if (endsWithQuestion(sentence.text)) questions += 1;
-  }
-  return { instructions, verbs, questions };
-}
-
 function quantities(text: string): Finding[] {
   const found: Finding[] = [];
   if (!/\d/.test(text)) return found;
   QUANTITY.lastIndex = 0;
   for (let match = QUANTITY.exec(text); match; match = QUANTITY.exec(text)) {
-    const words = match[0].toLowerCase().match(/[\p{L}%]+/gu) ?? [];
-    if (words.some((word) => UNIT_WORDS.has(word))) found.push({ text: match[0], span: { start: match.index, end: match.index + match[0].length } });
+    if (UNIT_WORD.test(match[0].toLowerCase())) found.push({ text: match[0], span: { start: match.index, end: match.index + match[0].length } });
   }
   return found;
 }
@@ -280,7 +208,7 @@ export function analyzePrompt(original: string): PromptFeatures {
   // A cheap substring test before a costlier pattern: most prompts never mention the words it needs.
   const mentions = (...words: string[]): boolean => words.some((word) => lowered.includes(word));
 
-  const { instructions, verbs, questions } = asksOf(sentences, tokens);
+  const { instructions, verbs, questions } = sentenceAsks(sentences, tokens);
 
   const variables = templateVariables(text);
   const dataBlock = hasDataBlock(lines, layout, variables);
