@@ -50,8 +50,13 @@ export interface Strategy {
   bullet(context: StrategyContext): string;
 }
 
-const hasSection = (f: PromptFeatures, ...names: string[]): boolean =>
-  f.layout.sections.some((s) => s.filled && names.some((name) => s.name === name || s.name.startsWith(`${name} `)));
+/** Whether a filled section is named `name` or starts with `name` and a space ("context and goal"). */
+function hasSection(f: PromptFeatures, ...names: string[]): boolean {
+  // NOTE: the prefixes are made once per call, not once per section: a 100 KB prompt of 12,500 "Role:"
+  // lines made a string per line per name, for each strategy.
+  const prefixes = names.map((name) => `${name} `);
+  return f.layout.sections.some((s) => s.filled && names.some((name, k) => s.name === name || s.name.startsWith(prefixes[k]!)));
+}
 
 const TEXT_VERBS = /\b(?:summari[sz]e|translate|proofread|extract|classify|review|fix|refactor|explain|rewrite|edit|analy[sz]e|what does)\b/i;
 const VAGUE_LENGTH = /\b(?:short|shorter|brief|briefly|concise|a few (?:sentences|words|lines|paragraphs)|not too (?:long|much)|too descriptive)\b/i;
