@@ -5,7 +5,8 @@
  */
 import { FILLER_WORDS, REASONING_PHRASES, STOP_WORDS, UNIT_WORDS, VAGUE_WORDS } from '../text/lexicon';
 import { flattened } from '../text/flatten';
-import { tokenize } from '../text/tokenize';
+import type { TokenList } from '../text/tokenize';
+import { Shape, tokenize } from '../text/tokenize';
 import type { Piece } from '../text/tokens';
 import { splitLines, splitSentences } from '../text/tokens';
 import type { TextSpan } from '../types';
@@ -92,6 +93,21 @@ const AMBIGUOUS = /\b(?:this|that|it|these|those)\b\s*(?:do|does|did|mean|means|
 const PRONOUN_ONLY_OBJECT = /\b(?:fix|explain|improve|check|review|summari[sz]e|translate|rewrite|describe)\s+(?:this|it|that)\s*[.?!]?\s*$/i;
 const OUTPUT_AS = /\bformat\b|\boutput\b[^.\n]{0,40}\bas\b/i;
 const AUDIENCE_PHRASE = /\bfor (?:a|an|my|our) [\p{L}-]+ (?:audience|readers?|students?|team)|\bto an? [\p{L} -]{0,30}(?:student|child|beginner|expert|engineer|manager|reader)/u;
+
+/**
+ * Whether SHOUTING can match, from the tokens: its second word ("NOT" in "DO NOT") is a token of two
+ * capitals or more right after white space, and the token before it ends in a capital. Most prompts have
+ * acronyms (FAQ, EUR) but no two capital words in a row, and skip the pattern.
+ */
+function mayShout(text: string, tokens: TokenList): boolean {
+  const capitalsAhead = Shape.capitalised | Shape.upperInside;
+  for (let i = 1; i < tokens.length; i += 1) {
+    if ((tokens.shape(i) & capitalsAhead) !== capitalsAhead) continue;
+    const last = text.charCodeAt(tokens.end(i - 1) - 1);
+    if (last >= 65 && last <= 90) return true;
+  }
+  return false;
+}
 
 /** Curly apostrophes made straight (the word lists spell "don't" with a straight one). */
 function foldApostrophes(text: string): string {
@@ -203,7 +219,7 @@ export function analyzePrompt(original: string): PromptFeatures {
   const lines = splitLines(text);
   const layout = analyzeLayout(lines, tokens);
   const lowered = flattened(foldApostrophes(text.toLowerCase()));
-  const shouting = /[A-Z]{2}/.test(text) ? findAll(SHOUTING, text).filter((f) => f.text.replace(/[^A-Z]/g, '').length >= 6) : [];
+  const shouting = mayShout(text, tokens) ? findAll(SHOUTING, text).filter((f) => f.text.replace(/[^A-Z]/g, '').length >= 6) : [];
   const stats = wordStats(text, tokens, sentences, shouting);
   // A cheap substring test before a costlier pattern: most prompts never mention the words it needs.
   const mentions = (...words: string[]): boolean => words.some((word) => lowered.includes(word));
