@@ -8,7 +8,7 @@ import { flattened } from '../text/flatten';
 import type { TokenList } from '../text/tokenize';
 import { Shape, tokenize } from '../text/tokenize';
 import type { Piece } from '../text/tokens';
-import { splitLines, splitSentences } from '../text/tokens';
+import { splitSentences } from '../text/tokens';
 import type { TextSpan } from '../types';
 import { fillerFindings, tokensOutside, withoutFiller } from './filler';
 import type { Finding } from './finding';
@@ -95,16 +95,19 @@ const OUTPUT_AS = /\bformat\b|\boutput\b[^.\n]{0,40}\bas\b/i;
 const AUDIENCE_PHRASE = /\bfor (?:a|an|my|our) [\p{L}-]+ (?:audience|readers?|students?|team)|\bto an? [\p{L} -]{0,30}(?:student|child|beginner|expert|engineer|manager|reader)/u;
 
 /**
- * Whether SHOUTING can match, from the tokens: its second word ("NOT" in "DO NOT") is a token of two
- * capitals or more right after white space, and the token before it ends in a capital. Most prompts have
- * acronyms (FAQ, EUR) but no two capital words in a row, and skip the pattern.
+ * Whether SHOUTING can match: a token of two capitals or more ("NOT" in "DO NOT") with only white space
+ * between it and a capital before it. Most prompts have acronyms (FAQ, EUR) but no two capital words in
+ * a row, and skip the pattern.
  */
 function mayShout(text: string, tokens: TokenList): boolean {
   const capitalsAhead = Shape.capitalised | Shape.upperInside;
-  for (let i = 1; i < tokens.length; i += 1) {
+  for (let i = 0; i < tokens.length; i += 1) {
     if ((tokens.shape(i) & capitalsAhead) !== capitalsAhead) continue;
-    const last = text.charCodeAt(tokens.end(i - 1) - 1);
-    if (last >= 65 && last <= 90) return true;
+    // Back over white space (any character outside ASCII might be some); what comes before must be a capital.
+    let at = tokens.start(i) - 1;
+    for (let code = text.charCodeAt(at); code === 32 || (code >= 9 && code <= 13) || code >= 128; code = text.charCodeAt(at)) at -= 1;
+    const before = text.charCodeAt(at);
+    if (before >= 65 && before <= 90) return true;
   }
   return false;
 }
@@ -133,10 +136,10 @@ function quantities(text: string): Finding[] {
 }
 
 /** Data standing as a block of its own: a labelled field, a variable alone on its line, a table. */
-function hasDataBlock(lines: readonly Piece[], layout: Layout, variables: readonly string[]): boolean {
+function hasDataBlock(text: string, layout: Layout, variables: readonly string[]): boolean {
   const alone = new Set(variables);
   return layout.sections.some((section) => section.kind === 'label' && !section.rubric && INPUT_LABEL.test(section.name))
-    || lines.some((line) => line.text.includes('\t') || (alone.size > 0 && alone.has(line.text.trim())));
+    || text.includes('\t') || (alone.size > 0 && text.split('\n').some((line) => alone.has(line.trim())));
 }
 
 function ambiguousReference(text: string, sentences: readonly Piece[], inputData: boolean): Finding | undefined {
@@ -216,8 +219,7 @@ export function analyzePrompt(original: string): PromptFeatures {
   const text = withoutFiller(original, filler);
   const tokens = tokensOutside(allTokens, filler);
   const sentences = sentencesWithoutFiller(original, text, allSentences, filler);
-  const lines = splitLines(text);
-  const layout = analyzeLayout(lines, tokens);
+  const layout = analyzeLayout(text, tokens);
   const lowered = flattened(foldApostrophes(text.toLowerCase()));
   const shouting = mayShout(text, tokens) ? findAll(SHOUTING, text).filter((f) => f.text.replace(/[^A-Z]/g, '').length >= 6) : [];
   const stats = wordStats(text, tokens, sentences, shouting);
@@ -227,7 +229,7 @@ export function analyzePrompt(original: string): PromptFeatures {
   const { instructions, verbs, questions } = sentenceAsks(sentences, tokens);
 
   const variables = templateVariables(text);
-  const dataBlock = hasDataBlock(lines, layout, variables);
+  const dataBlock = hasDataBlock(text, layout, variables);
   const inputData = dataBlock || layout.delimiterPairs > 0 || variables.length > 0;
   return {
     words: stats.words,

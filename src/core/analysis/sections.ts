@@ -6,8 +6,7 @@
 import type { TextSpan } from '../types';
 import { CODE_LEAD_WORDS, RUBRIC_HEADINGS } from '../text/lexicon';
 import type { TokenList } from '../text/tokenize';
-import type { Piece } from '../text/tokens';
-import { firstNonSpace, isBlank } from '../text/tokens';
+import { firstNonSpace, forEachLine } from '../text/tokens';
 
 /** A heading (`## Task`, `Task:`, `<task>`) and what stands under it. */
 export interface Section {
@@ -64,12 +63,11 @@ const BARE_BULLET = /^\s*(?:[-*•+]|\d{1,3}[.)])\s*$/;
 const DELIMITER_LINE = /^\s*(?:"""|'''|`{3,}|~{3,}|#{3,}|-{3,}|={3,}|<{3,}|>{3,})/;
 const OPEN_ENDING = /\b(?:is|are|was|were|be|the|a|an|of|to|that|with|by|as)\s*$/i;
 
-function headingOf(line: Piece, lead: string): Section | undefined {
-  const text = line.text;
+function headingOf(text: string, start: number, lead: string): Section | undefined {
   const markdown = lead === '#' ? MARKDOWN_HEADING.exec(text) : null;
-  if (markdown) return named(line, markdown[1]!, 'markdown', false);
+  if (markdown) return named(text, start, markdown[1]!, 'markdown', false);
   const xml = lead === '<' ? XML_OPEN.exec(text) : null;
-  if (xml) return named(line, xml[1]!.replace(/[_-]/g, ' '), 'xml', false);
+  if (xml) return named(text, start, xml[1]!.replace(/[_-]/g, ' '), 'xml', false);
   // A label's colon comes within its first few words; most lines have none there.
   const colon = text.indexOf(':');
   if (colon === -1 || colon > 64) return undefined;
@@ -79,7 +77,7 @@ function headingOf(line: Piece, lead: string): Section | undefined {
   // A label names a field in at most four words; a longer phrase before a colon is an instruction.
   if (!LABEL_NAME.test(name) || /^https?$/i.test(name) || wordCount(name) > 4) return undefined;
   // Text after the colon (past any closing "**") makes the label a filled, inline field.
-  return named(line, name, 'label', matchesAt(NON_SPACE, text, text.startsWith('**', colon + 1) ? colon + 3 : colon + 1));
+  return named(text, start, name, 'label', matchesAt(NON_SPACE, text, text.startsWith('**', colon + 1) ? colon + 3 : colon + 1));
 }
 
 /** The part of a label line before its colon, without the white space, bullet and bold markers around it. */
@@ -105,10 +103,10 @@ function wordCount(name: string): number {
   return words;
 }
 
-function named(line: Piece, raw: string, kind: Section['kind'], inline: boolean): Section {
+function named(line: string, start: number, raw: string, kind: Section['kind'], inline: boolean): Section {
   const name = (MARKUP.test(raw) ? raw.replace(MARKUP_ALL, '') : raw).trim().toLowerCase();
   const rubric = RUBRIC_HEADINGS.has(name) || (name.includes(' ') && name.split(' ').some((word) => RUBRIC_HEADINGS.has(word)));
-  return { name, kind, inline, rubric, span: { start: line.start, end: line.start + line.text.length }, filled: inline };
+  return { name, kind, inline, rubric, span: { start, end: start + line.length }, filled: inline };
 }
 
 /** Counts complete repetitions of a sequence of labels, e.g. Headline:/Topic: pairs given as examples. */
@@ -121,16 +119,14 @@ function exampleRepetitions(labels: string[]): number {
   return Math.min(...repeated) - 1;
 }
 
-function trailingCueOf(lines: Piece[], sections: Section[]): TrailingCue | undefined {
-  let index = lines.length - 1;
-  while (index >= 0 && isBlank(lines[index]!.text)) index -= 1;
-  const last = lines[index];
-  if (!last) return undefined;
-  const text = last.text.trim();
+/** How the prompt ends, from its last line that is not blank (and where that line starts). */
+function trailingCueOf(lastLine: string | undefined, lastStart: number, sections: Section[]): TrailingCue | undefined {
+  if (lastLine === undefined) return undefined;
+  const text = lastLine.trim();
   if (BARE_BULLET.test(text)) return 'bullet';
   if (CODE_LEAD_WORDS.has(text.toLowerCase())) return 'code';
   const lastSection = sections.at(-1);
-  if (lastSection?.span.start === last.start && lastSection.kind === 'label') {
+  if (lastSection?.span.start === lastStart && lastSection.kind === 'label') {
     if (!lastSection.inline) return lastSection.rubric && sections.length > 2 ? undefined : 'label';
     if (/step[- ]by[- ]step|think|reason/i.test(text)) return 'reasoning';
     // "A: The answer is" stops mid-sentence: the answer is meant to continue it.
@@ -139,28 +135,33 @@ function trailingCueOf(lines: Piece[], sections: Section[]): TrailingCue | undef
   return undefined;
 }
 
-/** Reads the layout of a prompt from its lines and its word tokens. */
-export function analyzeLayout(lines: Piece[], tokens: TokenList): Layout {
+/** Reads the layout of a prompt from its lines, one at a time, and its word tokens. */
+export function analyzeLayout(prompt: string, tokens: TokenList): Layout {
   const sections: Section[] = [];
   const labelSequence: string[] = [];
   let listItems = 0;
   let numberedItems = 0;
   let delimiterLines = 0;
+  let inlineXml = 0;
   let blocks = 0;
   let inBlock = false;
   let longestRunOnWords = 0;
   let openXml = 0;
   let xmlPairs = 0;
   let current: Section | undefined;
+  let lastLine: string | undefined;
+  let lastStart = -1;
   let nextToken = 0;
 
-  for (const line of lines) {
-    const text = line.text;
+  forEachLine(prompt, (text, start) => {
+    if (text.includes('</')) inlineXml += text.match(XML_INLINE)?.length ?? 0;
     const leadAt = firstNonSpace(text);
     if (leadAt === -1) {
       inBlock = false;
-      continue;
+      return;
     }
+    lastLine = text;
+    lastStart = start;
     const lead = text[leadAt]!;
     if (!inBlock) blocks += 1;
     inBlock = true;
@@ -170,9 +171,9 @@ export function analyzeLayout(lines: Piece[], tokens: TokenList): Layout {
         openXml -= 1;
         xmlPairs += 1;
       }
-      continue;
+      return;
     }
-    const heading = headingOf(line, lead);
+    const heading = headingOf(text, start, lead);
     // "- Salary: 80k" under "Offer:" is content of the heading above it, as well as a field of its own.
     if (heading?.inline && current) current.filled = true;
     if (heading) {
@@ -180,7 +181,7 @@ export function analyzeLayout(lines: Piece[], tokens: TokenList): Layout {
       sections.push(current);
       if (heading.kind === 'label') labelSequence.push(heading.name);
       if (heading.kind === 'xml') openXml += 1;
-      continue;
+      return;
     }
     if (current) current.filled = true;
     if (LIST_LEADS.includes(lead) && LIST_ITEM.test(text)) {
@@ -188,18 +189,15 @@ export function analyzeLayout(lines: Piece[], tokens: TokenList): Layout {
       if (NUMBERED_ITEM.test(text)) numberedItems += 1;
     }
     if (DELIMITER_LEADS.includes(lead) && DELIMITER_LINE.test(text)) delimiterLines += 1;
-    const end = line.start + text.length;
-    while (nextToken < tokens.length && tokens.start(nextToken) < line.start) nextToken += 1;
+    const end = start + text.length;
+    while (nextToken < tokens.length && tokens.start(nextToken) < start) nextToken += 1;
     let words = 0;
     while (nextToken < tokens.length && tokens.start(nextToken) < end) {
       words += 1;
       nextToken += 1;
     }
     longestRunOnWords = Math.max(longestRunOnWords, words);
-  }
-
-  let inlineXml = 0;
-  for (const line of lines) if (line.text.includes('</')) inlineXml += line.text.match(XML_INLINE)?.length ?? 0;
+  });
 
   return {
     sections,
@@ -209,6 +207,6 @@ export function analyzeLayout(lines: Piece[], tokens: TokenList): Layout {
     blocks,
     longestRunOnWords,
     exampleRepetitions: exampleRepetitions(labelSequence),
-    trailingCue: trailingCueOf(lines, sections),
+    trailingCue: trailingCueOf(lastLine, lastStart, sections),
   };
 }

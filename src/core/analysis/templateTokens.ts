@@ -73,6 +73,7 @@ function squareVariables(text: string): string[] {
 
 /** Fenced code blocks (``` or ~~~), each as its whole text including the fence lines. */
 export function codeFences(text: string): string[] {
+  if (!text.includes('```') && !text.includes('~~~')) return [];
   const lines = text.split('\n');
   const fences: string[] = [];
   let open: { marker: string; from: number } | undefined;
