@@ -41,6 +41,22 @@ export interface SessionEnded {
   outcome?: SessionOutcome;
 }
 
+/**
+ * Where a person finds the prompt a diff started from. NOTE: the log is kept on disk, so prompt text goes
+ * into it only when nothing else holds it: a stored diff points to its version in the history, whose
+ * parent is the original; an unstored one (the store could not be written) logs the text, the only copy.
+ */
+function whereOriginalIs(session: InlineDiffSession): string {
+  const version = session.version;
+  if (version) return `The original is the version before ${version.versionId} of prompt ${version.promptId} in the Prompter history.`;
+  return `The history did not store this diff; original text:\n${session.documentOriginal}`;
+}
+
+/** The same, for a message to the person. */
+function whereToFindOriginal(session: InlineDiffSession): string {
+  return session.version ? vscode.l10n.t('The original prompt is in the Prompter history.') : vscode.l10n.t('The original prompt is in Output → Prompter.');
+}
+
 /** All inline diffs of the window. */
 export class InlineDiffManager implements vscode.Disposable {
   private readonly controllers = new Map<string, InlineDiffController>();
@@ -148,25 +164,25 @@ export class InlineDiffManager implements vscode.Disposable {
         this.recordFeedback(document, session);
         break;
       case 'edited':
-        this.deps.log.info(`inline diff in ${name} ended: edited inside it. Original text:\n${session.documentOriginal}`);
+        this.deps.log.info(`inline diff in ${name} ended: edited inside it. ${whereOriginalIs(session)}`);
         void vscode.window
           .showInformationMessage(
             vscode.l10n.t('The inline diff ended because the text inside it was edited. Your edit is kept; the original prompt can be restored.'),
             vscode.l10n.t('Restore Original'),
           )
-          .then((choice) => (choice ? this.restore(document, session.documentOriginal, detail) : undefined));
+          .then((choice) => (choice ? this.restore(document, session, detail) : undefined));
         break;
       case 'undone':
         this.deps.log.info(`inline diff in ${name} ended: undone, the original text is back`);
         break;
       case 'closed':
       case 'disposed':
-        this.deps.log.info(`inline diff in ${name} ended (${reason}) before a decision. Original text:\n${session.documentOriginal}`);
+        this.deps.log.info(`inline diff in ${name} ended (${reason}) before a decision. ${whereOriginalIs(session)}`);
         break;
       case 'failed':
-        this.deps.log.error(`inline diff in ${name} failed; original text:\n${session.documentOriginal}`);
+        this.deps.log.error(`inline diff in ${name} failed. ${whereOriginalIs(session)}`);
         void vscode.window.showErrorMessage(
-          vscode.l10n.t('The inline diff could not update the document, so it was closed. The original prompt is in Output → Prompter.'),
+          vscode.l10n.t('The inline diff could not update the document, so it was closed. {0}', whereToFindOriginal(session)),
         );
         break;
       default: {
@@ -197,12 +213,13 @@ export class InlineDiffManager implements vscode.Disposable {
     });
   }
 
-  private async restore(document: vscode.TextDocument, original: string, detail: EndDetail): Promise<void> {
+  private async restore(document: vscode.TextDocument, session: InlineDiffSession, detail: EndDetail): Promise<void> {
+    const original = session.documentOriginal;
     const edit = new vscode.WorkspaceEdit();
     const end = Math.min(detail.end, document.getText().length);
     edit.replace(document.uri, new vscode.Range(document.positionAt(detail.start), document.positionAt(end)), original);
     if (!(await vscode.workspace.applyEdit(edit))) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not restore the original prompt; it is in Output → Prompter.'));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not restore the original prompt. {0}', whereToFindOriginal(session)));
     }
   }
 

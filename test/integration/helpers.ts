@@ -3,6 +3,8 @@
  * modules), open documents, select text, and close editors without save prompts.
  */
 import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { PrompterApi } from '../../src/api';
 import type { ImproveOutcome } from '../../src/commands/improveCommand';
@@ -72,3 +74,28 @@ export async function until(check: () => boolean, what: string, timeoutMs = 5000
 /** A rough prompt that the engine always improves, with text before and after it. */
 export const ROUGH_PROMPT = 'Summarize this article for me. Make it good and not too long.\n';
 export const SURROUNDED = `# Notes\n\nKeep this line.\n\n${ROUGH_PROMPT}\nAnd this one after.\n`;
+
+/** Every file under `dir`. */
+export function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return filesUnder(path);
+    return entry.isFile() ? [path] : [];
+  });
+}
+
+/**
+ * The host's user data folder (settings, logs, state): beside its TMPDIR in test/host runs. Undefined on
+ * desktop VS Code, whose runner keeps these folders elsewhere.
+ */
+export function hostUserData(): string | undefined {
+  const userData = process.env.TMPDIR ? join(dirname(process.env.TMPDIR), 'user-data') : '';
+  return userData && existsSync(userData) ? userData : undefined;
+}
+
+/** A function listing the Output → Prompter log files on disk, or undefined when the host's are elsewhere. */
+export function prompterLogs(): (() => string[]) | undefined {
+  const userData = hostUserData();
+  return userData === undefined ? undefined : () => filesUnder(userData).filter((path) => path.endsWith('Prompter.log'));
+}

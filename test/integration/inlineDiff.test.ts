@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { applyHunks } from '../../src/core/engine/hunks';
 import type { PrompterApi } from '../../src/api';
 import type { EditorFeedback } from '../../src/feedback/feedbackSink';
-import { closeAll, improve, openScratch, prompterApi, ROUGH_PROMPT, selectBetween, SURROUNDED, until } from './helpers';
+import { closeAll, improve, openScratch, prompterApi, prompterLogs, ROUGH_PROMPT, selectBetween, SURROUNDED, until } from './helpers';
 
 suite('Improve Prompt: inline diff', () => {
   let api: PrompterApi;
@@ -153,5 +154,30 @@ suite('Improve Prompt: inline diff', () => {
     const uri = editor.document.uri;
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await until(() => api.inlineDiff.state(uri) === undefined, 'the session to end after close');
+  });
+
+  test('a stored diff that ends before a decision logs where the original is, not its text', async () => {
+    // The log is kept on disk: prompt text goes there only when the history holds no copy.
+    const marker = `Summarize the quarterly report ${Date.now().toString(36)} for me. Make it good and not too long.\n`;
+    const editor = await openScratch(`# Notes\n\n${marker}\nAnd this one after.\n`);
+    selectBetween(editor, 'Summarize', 'too long.\n');
+    const outcome = await improve();
+    assert.equal(outcome.status, 'shown', JSON.stringify(outcome).slice(0, 300));
+    const versionId = outcome.status === 'shown' ? outcome.stored?.versionId : undefined;
+    assert.ok(versionId, 'the run stored a version');
+    // Typing inside the diff ends it undecided (closing an editor reverts it first, which counts as Undo).
+    const uri = editor.document.uri;
+    const line = api.inlineDiff.state(uri)!.hunks[0]!.insertedLines[0]!;
+    await editor.edit((builder) => builder.insert(new vscode.Position(line, 0), 'EDITED '));
+    assert.equal(api.inlineDiff.state(uri), undefined);
+    const logs = prompterLogs();
+    if (logs === undefined) return; // desktop VS Code keeps its logs outside the test host's folders
+    const ended = () => logs().flatMap((path) => readFileSync(path, 'utf8').split('\n')).find((line) => line.includes('edited inside it') && line.includes(versionId));
+    await until(() => ended() !== undefined, 'the log line for the ended diff', 10_000).catch((error: unknown) => {
+      const tail = logs().flatMap((path) => readFileSync(path, 'utf8').split('\n')).slice(-8);
+      throw new Error(`${String(error)}; logs: ${logs().join(', ')}; last lines:\n${tail.join('\n')}`);
+    });
+    assert.match(ended()!, /in the Prompter history/);
+    assert.ok(!logs().some((path) => readFileSync(path, 'utf8').includes(marker.trim())), 'the prompt text is not in the log');
   });
 });

@@ -5,8 +5,7 @@
  * appears in no log, settings file or store file.
  */
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { ApiKeyOutcome } from '../../src/commands/apiKeyCommands';
 import type { ImproveOutcome } from '../../src/commands/improveCommand';
@@ -15,22 +14,12 @@ import type { SelectModelOutcome } from '../../src/commands/selectModelCommand';
 import type { ChatCall, ChatServer, Reply } from '../unit/llm/chatServer';
 import { startChatServer } from '../unit/llm/chatServer';
 import { goodModel } from '../unit/llm/scriptedModel';
-import { closeAll, improve, openScratch, prompterApi, ROUGH_PROMPT, selectBetween, SURROUNDED, until } from './helpers';
+import { closeAll, filesUnder, hostUserData, improve, openScratch, prompterApi, prompterLogs, ROUGH_PROMPT, selectBetween, SURROUNDED, until } from './helpers';
 
 const KEY = 'sk-host-test-7f3a9c-NEVER-IN-A-FILE';
 const MODEL = 'host-test-model';
 const TIMEOUT_SECONDS = 4;
 const MODEL_SETTINGS = ['provider', 'baseUrl', 'name', 'timeoutSeconds', 'maxCallsPerHour'];
-
-/** Every file under `dir` (skipping folders that cannot be read). */
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return filesUnder(path);
-    return entry.isFile() ? [path] : [];
-  });
-}
 
 /** The files of `paths` that contain `needle`. */
 function filesContaining(paths: readonly string[], needle: string): string[] {
@@ -218,9 +207,9 @@ suite('Language model: Improve Prompt and Score Prompt against a loopback endpoi
     assert.deepEqual(filesContaining(workspaceFiles, KEY), [], 'workspace files (the store, .vscode)');
     // The host's user data (settings, logs) lives beside its TMPDIR in test/host runs; on desktop VS Code
     // the runner's folders are elsewhere and only the workspace is checked.
-    const userData = process.env.TMPDIR ? join(dirname(process.env.TMPDIR), 'user-data') : '';
-    if (!userData || !existsSync(userData)) return;
-    const logs = () => filesUnder(userData).filter((path) => path.endsWith('Prompter.log'));
+    const userData = hostUserData();
+    const logs = prompterLogs();
+    if (userData === undefined || logs === undefined) return;
     await until(() => logs().some((path) => readFileSync(path, 'utf8').includes(`model req-`)), 'the output channel log on disk', 10_000);
     const modelLines = logs()
       .flatMap((path) => readFileSync(path, 'utf8').split('\n'))
