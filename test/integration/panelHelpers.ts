@@ -9,8 +9,12 @@ import type { PanelRender } from '../../src/panel/resultPanel';
 import type { PanelState } from '../../src/shared/resultPanelProtocol';
 import { openHistoryStore } from '../../src/storage/fileHistoryRepository';
 
-/** The next state the webview reports rendered that matches `wanted` (call before the action that causes it). */
-export function nextRender(api: PrompterApi, wanted: (state: PanelState) => boolean, timeoutMs = 15_000): Promise<PanelRender> {
+/**
+ * The next state the webview reports rendered that matches `wanted` (call before the action that causes it).
+ * NOTE: a minute, not seconds: the first panel of a run loads its webview in code-server, which took 6–8 s
+ * on a two-core machine running other suites and over 15 s once (CI, load average 5).
+ */
+export function nextRender(api: PrompterApi, wanted: (state: PanelState) => boolean, timeoutMs = 60_000): Promise<PanelRender> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       subscription.dispose();
