@@ -170,6 +170,10 @@ suite('History view: the tree, its actions and its refreshes', function () {
     await expectDiff(await run('prompter.history.compareWithPrevious', node), TEXTS[0]!, TEXTS[1]!, 'haiku.prompt.md v0 ↔ v1');
     const refused = await run('prompter.history.compareWithPrevious', v0);
     assert.equal(refused.status, 'refused');
+    // A version improved from an older one (Improve from This Version) compares with what it was made from.
+    const fromV0 = await other.appendVersion(promptId, rewrite(TEXTS[2]!.toUpperCase(), v0.versionId), scoreOf(25), { adoptIfAtLeastBest: true });
+    assert.ok(fromV0.stored);
+    await expectDiff(await run('prompter.history.compareWithPrevious', { ...v0, versionId: fromV0.version.id }), TEXTS[0]!, TEXTS[2]!.toUpperCase(), 'haiku.prompt.md v0 ↔ v3');
   });
 
   test('Insert at Cursor, Replace Selection and Copy put the version’s text where they say', async () => {

@@ -56,12 +56,18 @@ export class HistoryActions {
     private readonly selection: () => unknown,
   ) {}
 
-  /** Diffs a version against the one listed before it. */
+  /**
+   * Diffs a version against the one it was made from: its parent, which is the version listed before it
+   * unless it was improved from an older one (Improve from This Version), when that older one shows what
+   * the run changed.
+   */
   async compareWithPrevious(target: unknown): Promise<HistoryActionOutcome> {
     const loaded = await this.loadVersion(target);
     if (typeof loaded === 'string') return this.refuse(loaded);
     if (loaded.index === 0) return this.refuse(vscode.l10n.t('v0 is the original: there is no earlier version to compare it with.'));
-    return this.compare(loaded, loaded.index - 1, loaded.index);
+    const parentId = loaded.entry.version.parentVersionId;
+    const parent = loaded.detail.versions.findIndex(({ version }) => version.id === parentId);
+    return this.compare(loaded, parent >= 0 ? parent : loaded.index - 1, loaded.index);
   }
 
   /** Diffs a version against the original (v0). */
