@@ -1,6 +1,7 @@
 /**
- * Reads the inputs named on the command line (files, or `-` / nothing for stdin) and checks each one.
- * A bad input becomes an entry with its problem, so one bad file never loses the others.
+ * Reads the inputs named on the command line (files, or `-` for stdin) and checks each one. A bad input
+ * becomes an entry with its problem, so one bad file never loses the others. Which names to read (stdin
+ * when no path was given, a folder's prompt files) is decided before, by `expandInputPaths`.
  */
 import type { PromptInput } from '../core/input/promptInput';
 import { decodePromptBytes } from '../core/input/promptInput';
@@ -20,11 +21,10 @@ function describeReadError(file: string, error: unknown): string {
   return `${file}: could not be read (${(error as Error).message}).`;
 }
 
-/** Reads and checks every input in order. */
+/** Reads and checks every input in order; an empty list reads nothing (never stdin). */
 export async function readInputs(files: readonly string[], io: CliIo, maxChars: number): Promise<NamedInput[]> {
-  const names = files.length === 0 ? ['-'] : files;
   const results: NamedInput[] = [];
-  for (const file of names) {
+  for (const file of files) {
     try {
       const bytes = file === '-' ? await io.readStdin() : await io.readFile(file);
       results.push({ file, input: decodePromptBytes(bytes, maxChars) });

@@ -21,10 +21,11 @@ import { runImprove } from './commands/improveCommand';
 import { runJudge } from './commands/judgeCommand';
 import { runLint } from './commands/lintCommand';
 import { runStats } from './commands/statsCommand';
-import { findPromptFiles } from './findPromptFiles';
+import { expandInputPaths, InputPathError } from './findPromptFiles';
 import { paint } from './humanOutput';
 import type { LlmSession } from './llmSession';
 import { LLM_OPTIONS, LlmUsageError, openLlmSession } from './llmSession';
+import type { NamedInput } from './readInputs';
 import { readInputs } from './readInputs';
 import { USAGE } from './usage';
 
@@ -80,6 +81,11 @@ function modelImprove(session: LlmSession): (text: string, options: ImproveOptio
   return (prompt, options) => improveWithModel(prompt, options, { model: session.model, signal: session.deadline(), preflight: (calls) => session.budget.check(calls) });
 }
 
+// judge, improve and lint read the same way: stdin only when no path is given, folders expanded alike.
+async function inputsOf(positionals: string[], io: CliIo, maxChars: number): Promise<NamedInput[]> {
+  return readInputs(await expandInputPaths(positionals, io.cwd), io, maxChars);
+}
+
 async function withSession(values: Values, io: CliIo, run: (session: LlmSession | undefined) => Promise<number>): Promise<number> {
   const session = await openLlmSession(values, io);
   try {
@@ -102,7 +108,7 @@ async function improve(context: CommandContext, values: Values, positionals: str
     if (positionals.length) throw new UsageError('--again takes a prompt id and no files.');
     return runImprove(context, { againPromptId: values.again }, repository, deps);
   }
-  return runImprove(context, { inputs: await readInputs(positionals, io, maxChars) }, repository, deps);
+  return runImprove(context, { inputs: await inputsOf(positionals, io, maxChars) }, repository, deps);
 }
 
 async function runCommand(name: CommandName, values: Values, positionals: string[], io: CliIo): Promise<number> {
@@ -111,15 +117,14 @@ async function runCommand(name: CommandName, values: Values, positionals: string
   switch (name) {
     case 'judge':
       return withSession(values, io, async (session) =>
-        runJudge(context, await readInputs(positionals, io, maxChars), session ? (prompt) => judgeWithModel(prompt, session.model, session.deadline()) : undefined),
+        runJudge(context, await inputsOf(positionals, io, maxChars), session ? (prompt) => judgeWithModel(prompt, session.model, session.deadline()) : undefined),
       );
     case 'improve':
       return withSession(values, io, (session) => improve(context, values, positionals, io, maxChars, session));
     case 'lint': {
       if (positionals.length === 0) throw new UsageError('lint needs the prompt files or folders to check, e.g. "prompter lint prompts/".');
       const min = parseNumber('min', values.min, 0, (n) => Number.isFinite(n) && n >= 0 && n <= 50, 'a score from 0 to 50');
-      const { files, missing } = await findPromptFiles(positionals.map((path) => (path.startsWith('/') ? path : `${io.cwd}/${path}`)));
-      return runLint(context, await readInputs([...files, ...missing], io, maxChars), min);
+      return runLint(context, await inputsOf(positionals, io, maxChars), min);
     }
     case 'history':
       if (positionals.length > 1) throw new UsageError('history takes at most one prompt id.');
@@ -171,7 +176,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`prompter: ${error.message}\nRun "prompter ${name && Object.hasOwn(OPTIONS, name) ? `${name} ` : ''}--help" for usage.\n`);
       return 2;
     }
-    const message = error instanceof UnknownPromptError ? error.message : describeStoreError(error);
+    const message = error instanceof UnknownPromptError || error instanceof InputPathError ? error.message : describeStoreError(error);
     if (message) {
       io.stderr(`prompter: ${message}\n`);
       return 2;

@@ -13,8 +13,10 @@ Usage:
   prompter reset-learning [--store DIR]
   prompter --help | --version
 
-With no FILE, or with -, the prompt is read from standard input. History is kept in .prompter/ in the
-current folder unless --store names another folder (or --no-store keeps nothing).
+With no FILE at all, or with -, the prompt is read from standard input. A folder stands for the prompt
+files in it (see "prompter lint --help"); a folder without any is an error, never a read of stdin.
+History is kept in .prompter/ in the current folder unless --store names another folder (or --no-store
+keeps nothing).
 Exit codes: 0 ok, 1 lint found a prompt below --min, 2 usage or input error (the other inputs are still
 processed).
 MODEL is off by default (nothing leaves the machine): --llm [--base-url URL] [--model NAME] [--timeout MS]
@@ -67,9 +69,13 @@ ${MODEL}`;
 
 const LINT = `Usage: prompter lint [--json] [--min N] [--max-chars N] PATH...
 
-Judges every prompt file under the paths (*.prompt.md, *.prompt.txt, *.prompty; files named on the
-command line are always included), one line per file with its score and weakest axis. YAML front matter
-is not judged. Exits 1 when any file scores below --min (default 0), so it can gate CI.
+Judges every prompt file under the paths, one line per file with its score and weakest axis. A file named
+on the command line is always judged. A folder gives its *.prompt.md, *.prompt.txt and *.prompty files,
+and its *.md and *.txt files too except README, CHANGELOG, LICENSE and the like; in a repository's root
+(a folder holding .git) only *.prompt.md, *.prompt.txt and *.prompty count. node_modules, dist, out and
+hidden folders other than .github are skipped. A folder without prompt files is an error (exit 2); judge
+and improve expand folders the same way. YAML front matter is not judged. Exits 1 when any file scores
+below --min (default 0), so it can gate CI.
   --json         print one JSON array, one entry per file
   --min N        the lowest acceptable total, 0-50
 `;

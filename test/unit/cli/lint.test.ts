@@ -11,7 +11,7 @@ function promptTree(): string {
   mkdirSync(join(root, 'team', 'node_modules'), { recursive: true });
   writeFileSync(join(root, 'team', 'weak.prompt.md'), '---\nmode: agent\ndescription: a long front matter block that must not be judged\n---\nWrite a haiku.\n');
   writeFileSync(join(root, 'team', 'strong.prompty'), 'You are a release manager. Write release notes for version 2.4 as a bulleted list, one line per change, for end users.\n\nChanges:\n"""\n{changes}\n"""\n\nIf a change is unclear, ask me before including it.\n');
-  writeFileSync(join(root, 'team', 'notes.md'), 'Not a prompt file.');
+  writeFileSync(join(root, 'team', 'README.md'), 'Not a prompt file.');
   writeFileSync(join(root, 'team', 'node_modules', 'dep.prompt.md'), 'Dependency prompt.');
   return root;
 }
@@ -53,10 +53,10 @@ describe('prompter lint', () => {
   it('names a file on the command line even without a prompt extension, and reports missing paths', async () => {
     const root = promptTree();
     const io = memoryIo();
-    const code = await runCli(['lint', '--json', join(root, 'team', 'notes.md'), join(root, 'missing')], io);
+    const code = await runCli(['lint', '--json', join(root, 'team', 'README.md'), join(root, 'missing')], io);
     assert.equal(code, 2);
     assert.match(io.err, /missing: no such file/);
-    assert.equal((JSON.parse(io.out) as LintJson[])[0]!.file, join(root, 'team', 'notes.md'));
+    assert.equal((JSON.parse(io.out) as LintJson[])[0]!.file, join(root, 'team', 'README.md'));
   });
 
   it('rejects a bad --min and a missing path list', async () => {
