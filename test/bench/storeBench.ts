@@ -1,6 +1,7 @@
 /**
  * The history store's two figures from issue 3: the append cost at 10,000 versions against 100 (it must not
- * grow with the history), and a cold load of the prompt list at 10,000 versions.
+ * grow with the history), and a cold load of the prompt list at 10,000 versions; plus the cold read
+ * `prompter stats` makes of every version, against reading the prompts one by one.
  *
  * Stores are seeded by writing the documented files directly (10,000 appends through the API would take
  * minutes of fsyncs); every seeded file is still decoded and validated by the real repository when read,
@@ -10,6 +11,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { versionFacts } from '../../src/cli/commands/statsCommand';
 import type { HistoryRepository, JudgeScoreRecord, NewVersion, PromptVersionRecord } from '../../src/core/history';
 import type { HeadDoc, IndexPageDoc, ManifestDoc, VersionPageDoc } from '../../src/storage/documents';
 import { SCHEMA_VERSION } from '../../src/storage/documents';
@@ -134,17 +136,32 @@ function ratioFigure(name: string, small: number[], large: number[]): BenchFigur
   ];
 }
 
-/** Cold loads of the prompt list: each through a fresh repository instance, files read from disk. */
-async function measureList(dir: string, times: number): Promise<{ ms: number[]; count: number }> {
+/** Times `read` on a fresh repository instance each time, so every file is read from disk. */
+async function measureColdReads(dir: string, times: number, read: (repo: HistoryRepository) => Promise<unknown>): Promise<number[]> {
   const ms: number[] = [];
-  let count = 0;
   for (let i = 0; i < times; i += 1) {
     const repo = openHistoryStore(dir);
     const start = performance.now();
-    count = (await repo.listPrompts()).length;
+    await read(repo);
     ms.push(performance.now() - start);
   }
+  return ms;
+}
+
+/** Cold loads of the prompt list: each through a fresh repository instance, files read from disk. */
+async function measureList(dir: string, times: number): Promise<{ ms: number[]; count: number }> {
+  let count = 0;
+  const ms = await measureColdReads(dir, times, async (repo) => {
+    count = (await repo.listPrompts()).length;
+  });
   return { ms, count };
+}
+
+// The read stats made before it used the batch read: one getPrompt, so one locked read, per prompt.
+async function readOneByOne(repo: HistoryRepository): Promise<number> {
+  let versions = 0;
+  for (const summary of await repo.listPrompts()) versions += (await repo.getPrompt(summary.id))?.versions.length ?? 0;
+  return versions;
 }
 
 export const storeBench: BenchSuite = {
@@ -170,6 +187,8 @@ export const storeBench: BenchSuite = {
 
       const list = await measureList(spreadLarge, 7);
       const listOne = await measureList(oneLarge, 7);
+      const statsRead = await measureColdReads(spreadLarge, 3, versionFacts);
+      const statsOneByOne = await measureColdReads(spreadLarge, 1, readOneByOne);
       return [
         ...ratioFigure('store.append', spread[0]!.times, spread[1]!.times),
         ...ratioFigure('store.append_one_prompt', one[0]!.times, one[1]!.times),
@@ -186,6 +205,12 @@ export const storeBench: BenchSuite = {
           value: median(listOne.ms),
           unit: 'ms',
           detail: `1 prompt x 10,000 versions, median of ${listOne.ms.length} fresh instances`,
+        },
+        {
+          name: 'store.stats_read_ms_at_10000',
+          value: median(statsRead),
+          unit: 'ms',
+          detail: `every version of 1,000 prompts x 10 in one getPrompts, median of ${statsRead.length} fresh instances; one getPrompt per prompt took ${statsOneByOne[0]!.toFixed(0)} ms`,
         },
       ];
     } finally {

@@ -13,12 +13,16 @@ export interface StatsJson extends MetricsSummary {
   strategies: StrategyReportRow[];
 }
 
-/** Every stored rewrite (not the originals) with its latest total, strategies and rendering. */
+/**
+ * Every stored rewrite (not the originals) with its latest total, strategies and rendering. The prompts
+ * are read in one batch (`getPrompts`), not one read per prompt: a history of 10,000 versions is
+ * thousands of files, and a read per prompt would also take the store's lock once per prompt.
+ */
 export async function versionFacts(repository: HistoryRepository): Promise<VersionFacts[]> {
   const facts: VersionFacts[] = [];
-  for (const summary of await repository.listPrompts()) {
-    const detail = await repository.getPrompt(summary.id);
-    for (const { version, scores } of detail?.versions ?? []) {
+  const ids = (await repository.listPrompts()).map((summary) => summary.id);
+  for (const detail of await repository.getPrompts(ids)) {
+    for (const { version, scores } of detail.versions) {
       const total = scores.at(-1)?.total;
       if (version.versionNo === 0 || total === undefined) continue;
       facts.push({ total, strategies: version.strategies, ...(version.engine?.rendering ? { rendering: version.engine.rendering } : {}) });
