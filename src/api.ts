@@ -45,6 +45,13 @@ export interface PrompterApi {
   };
   /** The insights dashboard: fires each time its webview has drawn the data it was sent. */
   readonly insights: { readonly onDidRender: vscode.Event<InsightsRendered> };
+  /** The documents with a prompt in the history: where the editor's context menu offers Improve Again. */
+  readonly promptDocuments: {
+    /** Their paths, as the `resourcePath` context key names them. */
+    paths(): readonly string[];
+    /** Fires with the new list when it changed. */
+    readonly onDidChange: vscode.Event<readonly string[]>;
+  };
   /** The inline diffs shown in editors. */
   readonly inlineDiff: {
     /** The diff in a document, or undefined when none is shown. */

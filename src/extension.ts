@@ -11,9 +11,11 @@ import { HistoryFeedbackSink } from './feedback/historyFeedbackSink';
 import { ObservableFeedbackSink } from './feedback/observableFeedbackSink';
 import { heuristicEngine } from './heuristicEngine';
 import { HistoryStores } from './history/historyStores';
+import { PromptDocuments } from './history/promptDocuments';
 import { registerInsights } from './insights/registerInsights';
 import { RecentPrompts } from './history/recentPrompts';
 import { registerModelCommands } from './commands/registerModelCommands';
+import { registerResetLearningCommand } from './commands/resetLearningCommand';
 import { ModelAccess } from './modelAccess/modelAccess';
 import { registerHistoryView } from './history/tree/registerHistoryView';
 import { registerInlineDiff } from './inlineDiff/registerInlineDiff';
@@ -37,6 +39,9 @@ export function activate(context: vscode.ExtensionContext): PrompterApi {
   context.subscriptions.push(...registerPromptDiagnostics(services, inlineDiff.manager));
   context.subscriptions.push(...registerResultCommands(services, panel));
   context.subscriptions.push(...registerModelCommands(services));
+  context.subscriptions.push(registerResetLearningCommand(services));
+  const promptDocuments = new PromptDocuments(history, services.recent, log);
+  context.subscriptions.push(promptDocuments);
   const historyView = registerHistoryView(context, services);
   const insights = registerInsights(context.extensionUri, services);
   context.subscriptions.push(...insights.disposables);
@@ -60,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): PrompterApi {
       post: (message) => panel.receive(message),
     },
     insights: { onDidRender: insights.onDidRender },
+    promptDocuments: { paths: () => promptDocuments.paths(), onDidChange: promptDocuments.onDidChange },
     inlineDiff: {
       state: (uri) => diffs.state(uri),
       decide: (uri, hunkId, accept) => diffs.decide(uri, hunkId, accept),

@@ -17,6 +17,8 @@ const stages = [
   { name: 'UI check: live diagnostics', command: 'node', args: ['test/ui/diagnosticsUiCheck.mjs'], counts: true },
   // The insights dashboard: empty state, refresh from outside, charts and table toggle in dark and light, reload.
   { name: 'UI check: insights dashboard', command: 'node', args: ['test/ui/insightsUiCheck.mjs'], counts: true },
+  // Where the commands are found: Improve Again in the editor context menu, the History view's title bar and "…".
+  { name: 'UI check: menus', command: 'node', args: ['test/ui/menusUiCheck.mjs'], counts: true },
 ];
 
 let passed = 0;

@@ -41,6 +41,8 @@ export const CommandId = {
   showInsights: 'prompter.showInsights',
   /** `(format?: 'csv' | 'json', target?: Uri)`: exports the dashboard's figures; without arguments it asks. */
   exportInsights: 'prompter.exportInsights',
+  /** `(target?: { historyKey }, { confirm: false }?)`: forgets a store's learned strategy statistics; without the option it asks first. */
+  resetLearning: 'prompter.resetLearning',
 } as const;
 
 /** A command id of this extension. */
@@ -50,4 +52,6 @@ export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 export const ContextKey = {
   /** True while the active editor shows an inline diff (gates the accept/reject keybindings). */
   inlineDiffVisible: 'prompter.inlineDiffVisible',
+  /** The `resourcePath`s of the documents with a prompt in the history (gates Improve Again in the editor's context menu). */
+  promptDocuments: 'prompter.promptDocuments',
 } as const;

@@ -1,8 +1,11 @@
 // What the UI checks share: a tally that ends with "N passed, N failed", the core bundled the same way
 // the extension bundles it (for expected results), and the moves a person makes in the workbench.
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
+import { launchBrowser, workbenchUrl } from '../host/browser.mjs';
+import { makeRunDir, startCodeServer } from '../host/codeServer.mjs';
 import { repoRoot } from '../host/hostPaths.mjs';
 
 /** A list of named checks; `finish` prints the closing line CI reads and sets the exit code. */
@@ -61,4 +64,40 @@ export async function useColorTheme(page, label, selector) {
   await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
   return page.locator(selector).first().waitFor({ timeout: 15_000 }).then(() => true, () => false);
+}
+
+/**
+ * Runs one UI check from start to end: a copy of test/fixtures/workspace opened in code-server with the
+ * extension, a page of `viewport` on it, then `body({ page, check, shots })`; anything it throws counts as a
+ * failed check. Screenshots go to test-results/`name`/ (emptied first); ends with "N passed, N failed".
+ */
+export async function runUiCheck(name, viewport, body) {
+  const shots = join(repoRoot, 'test-results', name);
+  const { check, finish } = createChecks();
+  if (!existsSync(join(repoRoot, 'dist/extension.js'))) {
+    console.error('dist/extension.js is missing: run `node esbuild.config.mjs` first');
+    process.exit(1);
+  }
+  rmSync(shots, { recursive: true, force: true });
+  mkdirSync(shots, { recursive: true });
+  const runDir = makeRunDir(name);
+  const folder = join(runDir, 'workspace');
+  cpSync(join(repoRoot, 'test/fixtures/workspace'), folder, { recursive: true });
+  let server;
+  let browser;
+  try {
+    server = await startCodeServer({ runDir, folder });
+    browser = await launchBrowser();
+    const page = await browser.newPage({ viewport });
+    await page.goto(workbenchUrl(server, folder, { extensionDevelopmentPath: repoRoot }), { timeout: 120_000 });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await body({ page, check, shots });
+  } catch (error) {
+    check('the UI check ran to the end', false, error instanceof Error ? error.message : String(error));
+  } finally {
+    await browser?.close().catch(() => {});
+    await server?.stop();
+    rmSync(runDir, { recursive: true, force: true });
+  }
+  finish(shots);
 }
