@@ -14,7 +14,8 @@ export async function run(): Promise<void> {
   // Mocha only calls `new reporter(runner)`; its typings ask for a Base subclass, which the extension
   // host cannot give (see markedReporter.ts).
   const reporter = MarkedReporter as unknown as Mocha.ReporterConstructor;
-  // NOTE: 90 s a test: the first webview of a run can take over 15 s to load under load (see nextRender).
+  // NOTE: 90 s a test, as in .vscode-test.mjs (which `npm test` uses): the first webview of a run can take
+  // over 15 s to load under load (see nextRender).
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 90_000, reporter });
   const grep = process.env.PROMPTER_TEST_GREP;
   if (grep) mocha.grep(grep);
