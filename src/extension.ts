@@ -26,6 +26,7 @@ import { readSettings } from './settings';
 
 /** Called by VS Code on the first Prompter command. */
 export function activate(context: vscode.ExtensionContext): PrompterApi {
+  const started = performance.now();
   const log = vscode.window.createOutputChannel('Prompter', { log: true });
   // Stores open on first use: activation happens on any markdown file and must do no I/O.
   const history = new HistoryStores({ storageUri: context.storageUri, globalStorageUri: context.globalStorageUri }, log);
@@ -45,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): PrompterApi {
   const historyView = registerHistoryView(context, services);
   const insights = registerInsights(context.extensionUri, services);
   context.subscriptions.push(...insights.disposables);
-  log.info(`activated (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
+  log.info(`activated in ${(performance.now() - started).toFixed(1)} ms (VS Code ${vscode.version}, ${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'})`);
 
   const diffs = inlineDiff.manager;
   return {

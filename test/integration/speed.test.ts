@@ -4,9 +4,10 @@
  * webview reporting the result on screen, at the median.
  */
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { PrompterApi } from '../../src/api';
-import { closeAll, improve, openScratch, prompterApi, selectBetween, SURROUNDED } from './helpers';
+import { closeAll, improve, openScratch, prompterApi, prompterLogs, selectBetween, SURROUNDED, until } from './helpers';
 import { nextRender } from './panelHelpers';
 import { markedLog } from './suiteOutput';
 
@@ -50,5 +51,14 @@ suite('speed (printed, not asserted)', () => {
     );
     // The first run opened the panel (the suite starts with every editor closed): its webview loaded first.
     markedLog(`      speed: command to panel rendered, first run with a new panel: ${panelRendered[0]!.toFixed(1)} ms`);
+  });
+
+  test('activation time, from the log', async () => {
+    // activate() times itself (registering everything, no I/O); loading the bundle is VS Code's part.
+    const logs = prompterLogs();
+    if (logs === undefined) return; // desktop VS Code keeps its logs elsewhere
+    const activated = () => logs().flatMap((path) => readFileSync(path, 'utf8').split('\n')).map((line) => / activated in ([\d.]+) ms/.exec(line)?.[1]).find(Boolean);
+    await until(() => activated() !== undefined, 'the activation line in the log on disk', 10_000);
+    markedLog(`      speed: activate() ${activated()} ms`);
   });
 });
