@@ -44,6 +44,7 @@ invalid-json, invalid-scores, intent-check, no-gain, judge-disagrees or budget.
 const JUDGE = `Usage: prompter judge [--json] [--max-chars N] [--llm ...] [FILE|- ...]
 
 Scores each prompt on five axes (clarity, specificity, actionability, structure, context use), 0–10 each.
+YAML front matter at the top of an input is not judged, as in lint.
   --json         print one JSON array, one scorecard per input, in order
   --max-chars N  refuse inputs longer than N characters (default 200000)
 
@@ -54,7 +55,8 @@ const IMPROVE = `Usage: prompter improve [--json] [--store DIR | --no-store] [--
 
 Rewrites each prompt, explains every change, and scores it before and after. Each input is stored as a
 new prompt: v0 the original, v1 the rewrite. --again improves the best version of a stored prompt and
-keeps the result only if it scores at least as well.
+keeps the result only if it scores at least as well. YAML front matter at the top of an input is not
+rewritten: it stays on top of the rewrite as it was, and the history stores the prompt after it.
   --json         print one JSON array, one result per input, in order
   --store DIR    the history folder (default .prompter in the current folder)
   --no-store     keep no history

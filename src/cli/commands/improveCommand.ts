@@ -1,4 +1,7 @@
-/** `prompter improve`: rewrite each input, explain the changes, score before and after, store the versions. */
+/**
+ * `prompter improve`: rewrite each input, explain the changes, score before and after, store the versions.
+ * Front matter is set aside and put back unchanged; the history stores the prompt after it.
+ */
 import type { ImproveResult } from '../../core/engine/improvePrompt';
 import { improvePrompt } from '../../core/engine/improvePrompt';
 import type { HistoryRepository } from '../../core/history';
@@ -7,12 +10,16 @@ import { createAndImprove, improveAgain } from '../../core/improveLoop';
 import { describeFallback } from '../../core/model/fallbackReasons';
 import type { EngineResult } from '../../core/model/improveWithModel';
 import { heuristicResult } from '../../core/model/improveWithModel';
+import { withFrontMatter, withoutFrontMatter } from '../frontMatterInput';
 import { formatImprovement } from '../humanOutput';
 import type { NamedInput } from '../readInputs';
 import type { CommandContext, InputErrorJson } from './commandContext';
 import { reportRefused } from './commandContext';
 
-/** One entry of `prompter improve --json`: the stable scripting contract. */
+/**
+ * One entry of `prompter improve --json`: the stable scripting contract. A file's front matter is not
+ * rewritten: `improved` starts with it unchanged, and the hunks count lines from the top of the file.
+ */
 export interface ImproveJson {
   file: string;
   improved: string;
@@ -103,7 +110,7 @@ export async function runImprove(
     entries.push(improveJson(target.againPromptId, outcome.result, outcome.timeToResultMs, outcome));
     print(context, target.againPromptId, outcome.result, outcome);
   } else {
-    for (const named of target.inputs) {
+    for (const named of target.inputs.map(withoutFrontMatter)) {
       const refused = reportRefused(context, named);
       if (refused || !named.input.ok) {
         failed = true;
@@ -113,12 +120,14 @@ export async function runImprove(
       if (repository) {
         const origin = named.file === '-' ? {} : { file: named.file };
         const outcome = await createAndImprove({ ...loopDeps, repository }, named.input.text, origin);
-        entries.push(improveJson(named.file, outcome.result, outcome.timeToResultMs, outcome));
-        print(context, named.file, outcome.result, outcome);
+        const result = withFrontMatter(outcome.result, named.frontMatter);
+        entries.push(improveJson(named.file, result, outcome.timeToResultMs, outcome));
+        print(context, named.file, result, outcome);
       } else {
         const started = loopDeps.now();
-        const result = loopDeps.improve ? await loopDeps.improve(named.input.text, {}) : heuristicResult(improvePrompt(named.input.text));
+        const improved = loopDeps.improve ? await loopDeps.improve(named.input.text, {}) : heuristicResult(improvePrompt(named.input.text));
         const elapsed = Math.round((loopDeps.now() - started) * 100) / 100;
+        const result = withFrontMatter(improved, named.frontMatter);
         entries.push(improveJson(named.file, result, elapsed));
         print(context, named.file, result);
       }

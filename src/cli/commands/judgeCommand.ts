@@ -1,8 +1,12 @@
-/** `prompter judge`: score each input on the rubric (with `--llm`, by the model, the heuristic judge as fallback). */
+/**
+ * `prompter judge`: score each input on the rubric (with `--llm`, by the model, the heuristic judge as
+ * fallback). Front matter is not judged, as in `lint`.
+ */
 import { judgePrompt } from '../../core/judge/judgePrompt';
 import { describeFallback } from '../../core/model/fallbackReasons';
 import type { ModelJudgeOutcome } from '../../core/model/modelJudge';
 import type { Scorecard } from '../../core/types';
+import { withoutFrontMatter } from '../frontMatterInput';
 import { formatScorecard } from '../humanOutput';
 import type { NamedInput } from '../readInputs';
 import type { CommandContext, InputErrorJson } from './commandContext';
@@ -33,7 +37,7 @@ function modelFields(outcome: ModelJudgeOutcome): Omit<JudgeJson, 'file' | keyof
 export async function runJudge(context: CommandContext, inputs: readonly NamedInput[], modelJudge?: ModelJudge): Promise<number> {
   const entries: (JudgeJson | InputErrorJson)[] = [];
   let failed = false;
-  for (const named of inputs) {
+  for (const named of inputs.map(withoutFrontMatter)) {
     const refused = reportRefused(context, named);
     if (refused || !named.input.ok) {
       failed = true;

@@ -15,13 +15,18 @@ export const DEFAULT_MAX_CHARS = 200_000;
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
-/** Checks text that is already decoded (an editor selection, a string from an API caller). */
-export function checkPromptText(text: string, maxChars = DEFAULT_MAX_CHARS): PromptInput {
+/**
+ * Checks text that is already decoded (an editor selection, a string from an API caller). With
+ * `afterFrontMatter`, `text` is what follows a file's front matter, and an empty one says so.
+ */
+export function checkPromptText(text: string, maxChars = DEFAULT_MAX_CHARS, afterFrontMatter = false): PromptInput {
   if (text.includes('\u0000')) {
     return { ok: false, problem: 'binary', message: 'The input contains NUL bytes, so it looks like a binary file, not a prompt.' };
   }
   if (text.trim() === '') {
-    return { ok: false, problem: 'empty', message: 'The prompt is empty (or only white space): write or select some text first.' };
+    return afterFrontMatter
+      ? { ok: false, problem: 'empty', message: 'The prompt is empty: the file has only front matter (the --- block of settings at the top) and no prompt text after it. Write the prompt below the closing ---.' }
+      : { ok: false, problem: 'empty', message: 'The prompt is empty (or only white space): write or select some text first.' };
   }
   if (text.length > maxChars) return tooLarge(`${text.length.toLocaleString('en-US')} characters`, maxChars);
   return { ok: true, text };
