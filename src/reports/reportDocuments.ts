@@ -31,6 +31,7 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider, vsco
     this.contents.set(uri.path, markdown);
     this.changed.fire(uri);
     const document = await vscode.workspace.openTextDocument(uri);
+    await contentArrived(document, markdown);
     await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: true });
     return document;
   }
@@ -39,4 +40,24 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider, vsco
     this.registration.dispose();
     this.changed.dispose();
   }
+}
+
+/**
+ * Resolves once `document` holds `text`. A report that is still open is returned at once with its old
+ * text: VS Code fetches the new content after the change event, a moment later. NOTE: gives up after
+ * `timeoutMs`, so a lost event leaves an old report on screen rather than a command that never ends.
+ */
+function contentArrived(document: vscode.TextDocument, text: string, timeoutMs = 2000): Promise<void> {
+  if (document.getText() === text) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    };
+    const subscription = vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document === document && document.getText() === text) done();
+    });
+    const timer = setTimeout(done, timeoutMs);
+  });
 }
