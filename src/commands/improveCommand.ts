@@ -78,8 +78,11 @@ export async function improveActiveEditor(services: Services, diffs: InlineDiffM
     // Accept everything at once: the same session arithmetic, so escaping and line breaks match the diff path.
     const text = session.decideAll(true);
     const editorForEdit = await vscode.window.showTextDocument(document, { preserveFocus: true, preview: false });
+    const textBefore = document.getText();
     const applied = await editorForEdit.edit((builder) => builder.replace(source.range, text));
     if (!applied) return refuse(services, vscode.l10n.t('VS Code refused the edit: the document may be read-only.'));
+    // Accepted as a whole, like Accept All on the diff; an Undo right after is recorded as a rejection.
+    diffs.applied(document, session, textBefore);
     void vscode.window.showInformationMessage(
       vscode.l10n.t('Prompt improved: {0}/50 → {1}/50. Undo (Ctrl+Z) brings the original back.', result.judge.before.total, result.judge.after.total),
     );

@@ -28,7 +28,7 @@ export interface EditorFeedback {
   languageId: string;
   /** The stored version decided on; absent when the run could not be stored. */
   version?: VersionRef;
-  /** Who recorded it; the inline diff says `editor`. */
+  /** Who recorded it: `editor` for a decision in the editor, `editor-undo` for an Undo of a rewrite applied at once. */
   via: string;
   /** Milliseconds since the epoch. */
   createdAt: number;

@@ -1,15 +1,55 @@
 /**
  * CodeLens over an inline diff: *Accept all | Reject all | Details* above the whole change, and
- * *strategy — why | Accept | Reject* above each open hunk. Commands take `(uri, hunkId)`, never indexes,
- * so a lens clicked after another decision still means the hunk it was drawn for.
+ * *strategy — why | Accept | Reject* above each open hunk (*model rewrite — why* for a model's rewrite).
+ * Commands take `(uri, hunkId)`, never indexes, so a lens clicked after another decision still means the
+ * hunk it was drawn for.
  */
 import * as vscode from 'vscode';
 import { CommandId } from '../commands/commandIds';
+import type { HunkReason } from '../core/engine/changeReasons';
+import { hunkReason } from '../core/engine/changeReasons';
 import type { InlineDiffManager } from './inlineDiffManager';
 
 const MAX_REASON = 64;
 
 const shorten = (text: string): string => (text.length <= MAX_REASON ? text : `${text.slice(0, MAX_REASON - 1)}…`);
+
+/** What a hunk's lens says: who made the change, why in a few words, and the whole reason on hover. */
+function describe(reason: HunkReason): { label: string; why: string; tooltip: string } {
+  switch (reason.kind) {
+    case 'strategies': {
+      const first = reason.reasons[0]?.text;
+      return {
+        label: reason.reasons.map((item) => item.strategy).join(', '),
+        why: first ?? vscode.l10n.t('headings and separators around the added parts'),
+        tooltip: reason.reasons.map((item) => `${item.strategy}: ${item.text ?? ''}`).join('\n'),
+      };
+    }
+    case 'layout':
+      return {
+        label: vscode.l10n.t('layout'),
+        why: vscode.l10n.t('headings and separators around the added parts'),
+        tooltip: vscode.l10n.t('A layout change: headings or separators for the parts added around it.'),
+      };
+    case 'model': {
+      // NOTE: the model's bullets explain its rewrite as a whole; a hunk is credited with one only when
+      // it is the whole change.
+      const { bullets } = reason;
+      const why =
+        reason.onlyChange && bullets[0] !== undefined
+          ? bullets[0]
+          : bullets.length === 1
+            ? vscode.l10n.t('one reason given for the whole rewrite')
+            : vscode.l10n.t('{0} reasons given for the whole rewrite', bullets.length);
+      const heading = vscode.l10n.t('The model explained its rewrite as a whole, not change by change:');
+      return { label: vscode.l10n.t('model rewrite'), why, tooltip: [heading, ...bullets.map((bullet) => `- ${bullet}`)].join('\n') };
+    }
+    default: {
+      const unexpected: never = reason;
+      return unexpected;
+    }
+  }
+}
 
 /** Provides the lenses for documents that show an inline diff. */
 export class InlineDiffCodeLens implements vscode.CodeLensProvider {
@@ -53,21 +93,18 @@ export class InlineDiffCodeLens implements vscode.CodeLensProvider {
         arguments: [uri],
       }),
     ];
-    const { bullets } = session.result.explanation;
+    const hunks = new Map(session.hunks.map((hunk) => [hunk.id, hunk]));
     for (const hunk of open) {
       const line = hunk.removedLines[0] ?? hunk.insertedLines[0] ?? state.firstLine;
       const range = new vscode.Range(line, 0, line, 0);
-      // Bullets come one per applied strategy, in the order of `strategies`.
-      const reasons = hunk.strategies.map((id) => `${id}: ${bullets[session.result.strategies.indexOf(id)] ?? ''}`);
-      const label = hunk.strategies.length > 0 ? hunk.strategies.join(', ') : vscode.l10n.t('layout');
-      const first = hunk.strategies[0];
-      const why = (first !== undefined ? bullets[session.result.strategies.indexOf(first)] : undefined) ?? vscode.l10n.t('headings and separators around the added parts');
+      const diffHunk = hunks.get(hunk.id);
+      const { label, why, tooltip } = describe(diffHunk ? hunkReason(session.result, diffHunk) : { kind: 'layout' });
       // The strategy comes first: for a hunk on the diff's first line it also separates these lenses
       // from Accept all | Reject all | Details on the same row.
       lenses.push(
         new vscode.CodeLens(range, {
           title: shorten(`${label} — ${why}`),
-          tooltip: reasons.length > 0 ? reasons.join('\n') : vscode.l10n.t('A layout change: headings or separators for the parts added around it.'),
+          tooltip,
           command: CommandId.showChangeDetails,
           arguments: [uri, hunk.id],
         }),

@@ -67,13 +67,21 @@ export class InlineDiffManager implements vscode.Disposable {
   private readonly endedEmitter = new vscode.EventEmitter<SessionEnded>();
   /** Fires when a diff ends, with the outcome when the person decided every hunk. */
   readonly onDidEnd = this.endedEmitter.event;
+  /** Rewrites applied in one edit (no diff shown), by document, until that document's next change. */
+  private readonly appliedAtOnce = new Map<string, { session: InlineDiffSession; textBefore: string }>();
 
   constructor(private readonly deps: InlineDiffDeps) {
     this.subscriptions.push(
       this.changed,
       this.endedEmitter,
-      vscode.workspace.onDidChangeTextDocument((event) => this.controllers.get(event.document.uri.toString())?.onDocumentChanged(event)),
-      vscode.workspace.onDidCloseTextDocument((document) => this.closeController(document.uri, 'closed')),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        this.followApplied(event);
+        this.controllers.get(event.document.uri.toString())?.onDocumentChanged(event);
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        this.appliedAtOnce.delete(document.uri.toString());
+        this.closeController(document.uri, 'closed');
+      }),
       vscode.window.onDidChangeVisibleTextEditors(() => this.controllers.forEach((controller) => controller.render())),
       vscode.window.onDidChangeActiveTextEditor(() => this.updateContextKey()),
     );
@@ -108,6 +116,17 @@ export class InlineDiffManager implements vscode.Disposable {
     await this.require(uri).decideAll(accept);
   }
 
+  /**
+   * Records a rewrite that was applied in one edit without a diff (the inline diff turned off) as
+   * accepted, every hunk kept. `textBefore` is the whole document before that edit: when the document's
+   * next change is an Undo back to it, the person changed their mind, and that is recorded as a rejection
+   * of the same version. Any other change ends the watch, so a later Undo is not read as a decision.
+   */
+  applied(document: vscode.TextDocument, session: InlineDiffSession, textBefore: string): void {
+    this.recordFeedback(document, session);
+    this.appliedAtOnce.set(document.uri.toString(), { session, textBefore });
+  }
+
   /** The diff in `uri` as plain data, or undefined when none is shown. */
   state(uri: vscode.Uri): InlineDiffState | undefined {
     const controller = this.controllers.get(uri.toString());
@@ -131,6 +150,7 @@ export class InlineDiffManager implements vscode.Disposable {
 
   dispose(): void {
     for (const key of [...this.controllers.keys()]) this.closeController(vscode.Uri.parse(key), 'disposed');
+    this.appliedAtOnce.clear();
     for (const subscription of this.subscriptions) subscription.dispose();
     void vscode.commands.executeCommand('setContext', ContextKey.inlineDiffVisible, false);
   }
@@ -192,20 +212,33 @@ export class InlineDiffManager implements vscode.Disposable {
     }
   }
 
-  private recordFeedback(document: vscode.TextDocument, session: InlineDiffSession): void {
-    const hunks = session.hunks.map((hunk) => ({ hunkId: hunk.id, accepted: session.decisionOf(hunk.id) === true, strategies: [...hunk.strategies] }));
+  /** Ends the watch on a rewrite applied at once; an Undo straight back to the text before it is a rejection. */
+  private followApplied(event: vscode.TextDocumentChangeEvent): void {
+    const key = event.document.uri.toString();
+    const applied = this.appliedAtOnce.get(key);
+    // Events without content changes (saved, dirty state) are not the person's next edit.
+    if (!applied || event.contentChanges.length === 0) return;
+    this.appliedAtOnce.delete(key);
+    if (event.reason !== vscode.TextDocumentChangeReason.Undo || event.document.getText() !== applied.textBefore) return;
+    this.deps.log.info(`rewrite applied in ${vscode.workspace.asRelativePath(event.document.uri)} was undone`);
+    this.recordFeedback(event.document, applied.session, true);
+  }
+
+  /** Records the session's decision; `undone` when the person took back a rewrite applied at once. */
+  private recordFeedback(document: vscode.TextDocument, session: InlineDiffSession, undone = false): void {
+    const hunks = session.hunks.map((hunk) => ({ hunkId: hunk.id, accepted: !undone && session.decisionOf(hunk.id) === true, strategies: [...hunk.strategies] }));
     const feedback: EditorFeedback = {
-      decision: session.outcome(),
+      decision: undone ? 'rejected' : session.outcome(),
       hunks,
       strategies: [...session.result.strategies],
       originalText: session.result.original,
       improvedText: session.result.improved,
-      finalText: session.decidedPromptText(),
+      finalText: undone ? session.result.original : session.decidedPromptText(),
       source: session.result.source,
       documentUri: document.uri.toString(),
       languageId: document.languageId,
       ...(session.version ? { version: session.version } : {}),
-      via: 'editor',
+      via: undone ? 'editor-undo' : 'editor',
       createdAt: Date.now(),
     };
     this.deps.feedback.record(feedback).catch((error: unknown) => {

@@ -3,6 +3,7 @@
  * version. Pure (no vscode), so the unit tests check exactly what the webview will be sent.
  */
 import { keptReport } from '../core/analysis/templateTokens';
+import { changeReasons } from '../core/engine/changeReasons';
 import type { ImproveResult } from '../core/engine/improvePrompt';
 import type { EngineInfo, PromptDetail, VersionWithScores } from '../core/history';
 import type { StoredRun } from '../history/improveIntoHistory';
@@ -12,7 +13,7 @@ import { describeFallback, isFallbackReason } from '../core/model/fallbackReason
 import type { EngineReport } from '../core/model/improveWithModel';
 import type { KeptReport, Scorecard } from '../core/types';
 import { AXES } from '../core/types';
-import type { PanelEngine, PanelKeptRow, PanelLayout, PanelOrigin, PanelReason, PanelState, PanelVersion } from '../shared/resultPanelProtocol';
+import type { PanelEngine, PanelKeptRow, PanelLayout, PanelOrigin, PanelState, PanelVersion } from '../shared/resultPanelProtocol';
 import { wordDiff } from './wordDiff';
 
 /** What the panel needs beside an engine result. */
@@ -30,11 +31,6 @@ export interface ResultContext {
 
 function axes(before: Scorecard | undefined, after: Scorecard | undefined): PanelState['axes'] {
   return AXES.map((axis) => ({ label: axisLabel(axis), before: before?.[axis] ?? null, after: after?.[axis] ?? null }));
-}
-
-// Bullets and strategies line up one to one for the heuristic engine; a model's bullets name no strategy.
-function reasons(bullets: readonly string[], strategies: readonly string[]): PanelReason[] {
-  return bullets.map((text, index) => (strategies[index] ? { strategy: strategies[index], text } : { text }));
 }
 
 function keptRows(report: KeptReport): PanelKeptRow[] {
@@ -64,7 +60,7 @@ export function resultPanelState(result: ImproveResult & { engine?: EngineReport
     diff: wordDiff(result.original, result.improved),
     totals: { before: before.total, after: after.total },
     axes: axes(before, after),
-    reasons: reasons(result.explanation.bullets, result.strategies),
+    reasons: changeReasons(result.explanation.bullets, result.strategies),
     kept: result.kept.summary,
     keptRows: keptRows(result.kept),
     candidates: [...result.candidates].sort((a, b) => b.total - a.total).map((candidate) => ({ style: candidate.style, total: candidate.total, chosen: candidate.style === result.style })),
@@ -140,7 +136,7 @@ export function storedVersionState({ historyKey, detail, versionId, subject, lay
     diff: wordDiff(beforeText, version.text),
     totals: { before: beforeScore?.total ?? null, after: afterScore?.total ?? null },
     axes: axes(beforeScore, afterScore),
-    reasons: reasons(version.explanation.bullets, version.strategies),
+    reasons: changeReasons(version.explanation.bullets, version.strategies),
     kept: kept.summary,
     keptRows: keptRows(kept),
     candidates: [],

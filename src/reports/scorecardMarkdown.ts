@@ -3,9 +3,10 @@
  * the axes, then what is good, what holds the prompt back, and what to do about it.
  */
 import * as vscode from 'vscode';
+import { changeReasons, isModelSource } from '../core/engine/changeReasons';
 import type { ImproveResult } from '../core/engine/improvePrompt';
 import { axisLabel } from '../core/judge/judgePrompt';
-import type { Scorecard } from '../core/types';
+import type { DiffHunk, Scorecard } from '../core/types';
 import { AXES } from '../core/types';
 
 const list = (items: readonly string[], empty: string): string => (items.length > 0 ? items.map((item) => `- ${item}`).join('\n') : `- ${empty}`);
@@ -53,10 +54,14 @@ export function scorecardMarkdown(title: string, card: Scorecard): string {
 export function improveDetailsMarkdown(result: ImproveResult): string {
   const { before, after } = result.judge;
   const rows = AXES.map((axis) => `| ${axisLabel(axis)} | ${before[axis]} | ${after[axis]} |`);
-  const reasons = result.strategies.map((id, index) => `- **${id}** — ${result.explanation.bullets[index] ?? ''}`);
+  const model = isModelSource(result.source);
+  const reasons = changeReasons(result.explanation.bullets, result.strategies).map(({ strategy, text }) => (strategy ? `- **${strategy}** — ${text}` : `- ${text}`));
+  // A model's bullets explain its whole rewrite: no hunk is credited with one of them.
+  const why = model ? [vscode.l10n.t('The model explained its rewrite as a whole, not change by change:'), '', ...reasons] : reasons;
+  const hunkLabel = (hunk: DiffHunk): string => (model ? vscode.l10n.t('model rewrite') : hunk.strategies.join(', ') || vscode.l10n.t('layout'));
   const hunks = result.explanation.diffs.map((hunk) => {
     const fence = fenceFor(hunk.lines);
-    return [`### ${hunk.id} (${hunk.strategies.join(', ') || vscode.l10n.t('layout')})`, '', `${fence}diff`, ...hunk.lines, fence, ''].join('\n');
+    return [`### ${hunk.id} (${hunkLabel(hunk)})`, '', `${fence}diff`, ...hunk.lines, fence, ''].join('\n');
   });
   const chosen = vscode.l10n.t('chosen');
   const candidates = result.candidates.map((candidate) => `| ${candidate.style} | ${candidate.total}/50 | ${candidate.style === result.style ? chosen : ''} |`);
@@ -71,7 +76,7 @@ export function improveDetailsMarkdown(result: ImproveResult): string {
     '',
     `## ${vscode.l10n.t('Why each change')}`,
     '',
-    ...(reasons.length > 0 ? reasons : [`- ${result.unchangedReason ?? ''}`]),
+    ...(reasons.length > 0 ? why : [`- ${result.unchangedReason ?? ''}`]),
     '',
     `## ${vscode.l10n.t('Candidates')}`,
     '',

@@ -80,7 +80,7 @@ export interface InsightsModel {
   timeToResultMs: { median: number; p95: number };
   /** Improve and score runs per engine, most used first. */
   engines: InsightsEngine[];
-  /** Runs that fell back from a model to the heuristic engine, per reason, most frequent first. */
+  /** Improve and score runs that fell back from a model to the heuristic engine or judge, per reason, most frequent first. */
   fallbacks: InsightsCount[];
   /** Decided hunks that were kept (0–1); null before any decision. */
   acceptanceRate: number | null;

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { applyHunks } from '../../src/core/engine/hunks';
 import type { PrompterApi } from '../../src/api';
 import type { EditorFeedback } from '../../src/feedback/feedbackSink';
+import { openHistoryStore } from '../../src/storage/fileHistoryRepository';
 import { closeAll, improve, openScratch, prompterApi, prompterLogs, ROUGH_PROMPT, selectBetween, SURROUNDED, until } from './helpers';
 
 suite('Improve Prompt: inline diff', () => {
@@ -99,9 +100,11 @@ suite('Improve Prompt: inline diff', () => {
     assert.equal(feedback!.via, 'editor');
   });
 
-  test('with the inline diff turned off, the rewrite replaces the selection in one undoable edit', async () => {
+  test('with the inline diff turned off, the rewrite replaces the selection in one undoable edit, stored as accepted; Undo stores a rejection', async () => {
     const config = vscode.workspace.getConfiguration('prompter');
     await config.update('inlineDiff.enabled', false, vscode.ConfigurationTarget.Global);
+    const recorded: EditorFeedback[] = [];
+    const subscription = api.onDidRecordFeedback((feedback) => recorded.push(feedback));
     try {
       const editor = await openScratch(SURROUNDED);
       selectBetween(editor, 'Summarize', 'too long.\n');
@@ -110,9 +113,31 @@ suite('Improve Prompt: inline diff', () => {
       if (outcome.status !== 'applied') return;
       assert.equal(editor.document.getText(), SURROUNDED.replace(ROUGH_PROMPT, outcome.result.improved));
       assert.equal(api.inlineDiff.state(editor.document.uri), undefined);
+      const stored = outcome.stored;
+      assert.ok(stored?.versionId, 'the run was stored');
+      const version = { historyKey: stored.historyKey, promptId: stored.promptId, versionId: stored.versionId };
+      const hunks = outcome.result.explanation.diffs;
+      const decisions = (accepted: boolean) => hunks.map((hunk) => ({ hunkId: hunk.id, accepted, strategies: hunk.strategies }));
+      // Learning and the acceptance rate see it as Accept All on the diff: every hunk kept.
+      await until(() => recorded.length > 0, 'the feedback event');
+      assert.deepEqual(recorded.map(({ decision, hunks: decided, finalText, via, version: on }) => ({ decision, decided, finalText, via, on })), [
+        { decision: 'accepted', decided: decisions(true), finalText: outcome.result.improved, via: 'editor', on: version },
+      ]);
+      const store = openHistoryStore(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, '.prompter').fsPath);
+      const storedDecisions = async () => (await store.listFeedback()).filter((event) => event.versionId === version.versionId).map(({ decision, via }) => `${decision} via ${via}`);
+      assert.deepEqual(await storedDecisions(), ['accepted via editor']);
+
       await vscode.commands.executeCommand('undo');
       assert.equal(editor.document.getText(), SURROUNDED);
+      // Undo straight after takes the decision back: a rejection of the same version.
+      await until(() => recorded.length > 1, 'the feedback event of the Undo');
+      assert.deepEqual(
+        recorded.slice(1).map(({ decision, hunks: decided, finalText, via, version: on }) => ({ decision, decided, finalText, via, on })),
+        [{ decision: 'rejected', decided: decisions(false), finalText: ROUGH_PROMPT, via: 'editor-undo', on: version }],
+      );
+      assert.deepEqual(await storedDecisions(), ['accepted via editor', 'rejected via editor-undo']);
     } finally {
+      subscription.dispose();
       await config.update('inlineDiff.enabled', undefined, vscode.ConfigurationTarget.Global);
     }
   });

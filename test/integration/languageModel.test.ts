@@ -12,6 +12,7 @@ import type { ImproveOutcome } from '../../src/commands/improveCommand';
 import type { ScoreOutcome } from '../../src/commands/scoreCommand';
 import type { SelectModelOutcome } from '../../src/commands/selectModelCommand';
 import type { ChatCall, ChatServer, Reply } from '../unit/llm/chatServer';
+import { openHistoryStore } from '../../src/storage/fileHistoryRepository';
 import { startChatServer } from '../unit/llm/chatServer';
 import { goodModel } from '../unit/llm/scriptedModel';
 import { closeAll, filesUnder, hostUserData, improve, openScratch, prompterApi, prompterLogs, ROUGH_PROMPT, selectBetween, SURROUNDED, until } from './helpers';
@@ -116,6 +117,33 @@ suite('Language model: Improve Prompt and Score Prompt against a loopback endpoi
     }
   });
 
+  test('a model’s rewrite: each hunk’s CodeLens and the Details report give the model’s own reasons, never “layout”', async () => {
+    const { outcome } = await improveRough();
+    assert.equal(outcome.result.source, `engine/llm:${MODEL}`);
+    const { bullets, diffs } = outcome.result.explanation;
+    assert.ok(diffs.length >= 2 && bullets.length === 2, JSON.stringify(outcome.result.explanation).slice(0, 400));
+    const uri = vscode.Uri.parse(outcome.uri);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const perHunk = lenses.filter((lens) => lens.command?.command === 'prompter.showChangeDetails' && lens.command.arguments?.length === 2);
+    assert.deepEqual(perHunk.map((lens) => (lens.command!.arguments as unknown[])[1]), outcome.hunkIds);
+    for (const lens of perHunk) {
+      // Several hunks share the model's reasons: none is credited with one of them, none is called layout.
+      assert.equal(lens.command!.title, 'model rewrite — 2 reasons given for the whole rewrite');
+      for (const bullet of bullets) assert.ok(lens.command!.tooltip?.includes(`- ${bullet}`), `${lens.command!.tooltip} lacks ${bullet}`);
+    }
+
+    await vscode.commands.executeCommand('prompter.showChangeDetails', uri);
+    const report = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'prompter-report', path: '/Prompt Improvement.md' }));
+    await until(() => report.getText().includes('## Why each change'), 'the Details report');
+    const text = report.getText();
+    const why = text.slice(text.indexOf('## Why each change'), text.indexOf('## Candidates'));
+    for (const bullet of bullets) assert.ok(why.includes(`- ${bullet}\n`), why);
+    assert.ok(!/^- *$/m.test(why), `an empty bullet: ${why}`);
+    for (const hunk of diffs) assert.ok(text.includes(`### ${hunk.id} (model rewrite)`), text);
+    assert.ok(!text.includes('(layout)'), text);
+    await vscode.commands.executeCommand('prompter.rejectAllChanges', uri);
+  });
+
   test('an answer slower than the timeout: the offline rewrite, within the timeout plus the offline path, reason timeout', async () => {
     script = (call) => ({ slowMs: 30_000, json: JSON.stringify(goodModel(call)) });
     const { outcome, ms } = await improveRough();
@@ -158,6 +186,9 @@ suite('Language model: Improve Prompt and Score Prompt against a loopback endpoi
   test('Score Prompt: the model judges; on HTTP 500 the offline judge scores and says why', async () => {
     const editor = await openScratch('Write a short poem.\n');
     editor.selection = new vscode.Selection(0, 0, 0, 19);
+    const store = openHistoryStore(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, '.prompter').fsPath);
+    const scoreRuns = async () => (await store.listMetrics()).filter((metric) => metric.kind === 'judge');
+    const runsBefore = (await scoreRuns()).length;
     const judged = await vscode.commands.executeCommand<ScoreOutcome>('prompter.scorePrompt');
     assert.equal(judged.status, 'scored');
     if (judged.status !== 'scored') return;
@@ -169,6 +200,14 @@ suite('Language model: Improve Prompt and Score Prompt against a loopback endpoi
     if (fallback.status !== 'scored') return;
     assert.equal(fallback.scorecard.judge, 'heuristic@1');
     assert.equal(fallback.engine.fallbackReason, 'http-5xx');
+    // Both runs count in the history's heuristic-vs-model usage, the second with its fallback reason.
+    assert.deepEqual(
+      (await scoreRuns()).slice(runsBefore).map(({ engine, total, fallbackReason }) => ({ engine, total, fallbackReason })),
+      [
+        { engine: `llm:${MODEL}`, total: 35, fallbackReason: undefined },
+        { engine: 'heuristic@1', total: fallback.scorecard.total, fallbackReason: 'http-5xx' },
+      ],
+    );
   });
 
   test('nothing is lost from the history: every run above has its original as v0 and its rewrite as v1', async () => {

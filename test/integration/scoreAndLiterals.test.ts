@@ -2,15 +2,18 @@ import * as assert from 'node:assert/strict';
 import { Script } from 'node:vm';
 import * as vscode from 'vscode';
 import type { ScoreOutcome } from '../../src/commands/scoreCommand';
+import { openHistoryStore } from '../../src/storage/fileHistoryRepository';
 import { closeAll, improve, openScratch, prompterApi, until } from './helpers';
 
 suite('Score Prompt and prompt files', () => {
   suiteSetup(prompterApi);
   teardown(closeAll);
 
-  test('Score Prompt opens a readable scorecard beside the prompt', async () => {
+  test('Score Prompt opens a readable scorecard beside the prompt, and the run counts in the history’s metrics', async () => {
     const editor = await openScratch('Write a short poem.\n');
     editor.selection = new vscode.Selection(0, 0, 0, 19);
+    const store = openHistoryStore(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, '.prompter').fsPath);
+    const metricsBefore = (await store.listMetrics()).length;
     const outcome = await vscode.commands.executeCommand<ScoreOutcome>('prompter.scorePrompt');
     assert.equal(outcome.status, 'scored');
     if (outcome.status !== 'scored') return;
@@ -19,6 +22,13 @@ suite('Score Prompt and prompt files', () => {
     const text = report.getText();
     assert.ok(text.includes(`${outcome.scorecard.total}/50`));
     for (const heading of ['What works', 'What holds it back', 'Suggestions', 'clarity', 'context use']) assert.ok(text.includes(heading), heading);
+    // One `judge` event in the document's store: the heuristic judge, no fallback, nothing adopted.
+    const added = (await store.listMetrics()).slice(metricsBefore);
+    assert.deepEqual(
+      added.map(({ kind, engine, adopted, total, fallbackReason }) => ({ kind, engine, adopted, total, fallbackReason })),
+      [{ kind: 'judge', engine: 'heuristic@1', adopted: false, total: outcome.scorecard.total, fallbackReason: undefined }],
+    );
+    assert.ok(added[0]!.timeToResultMs >= 0);
   });
 
   test('with nothing selected, a *.prompt.md file is improved as a whole', async () => {

@@ -4,6 +4,9 @@ import type { StrategyReportRow } from '../../../src/core/learning';
 import type { InsightsData, VersionPoint } from '../../../src/insights/insightsLoader';
 import { buildInsightsModel } from '../../../src/insights/insightsModel';
 import { weekOf } from '../../../src/core/metrics/aggregateMetrics';
+import { judgeMetric } from '../../../src/core/metrics/judgeMetric';
+import { judgePrompt } from '../../../src/core/judge/judgePrompt';
+import type { JudgeEngineReport } from '../../../src/core/model/modelJudge';
 
 const day = (iso: string): number => Date.parse(`${iso}T12:00:00Z`);
 let ids = 0;
@@ -64,6 +67,31 @@ describe('insights model', () => {
     assert.deepEqual(model.fallbacks, [{ label: 'timeout', count: 1 }]);
   });
 
+  it('counts Score runs in heuristic-vs-model usage and in fallbacks, as the protocol says, never as improve runs', () => {
+    const card = judgePrompt('Write a short poem about the sea.');
+    const scoreRun = (engine: JudgeEngineReport, ms: number): MetricEventRecord => ({ id: `m${(ids += 1)}`, createdAt: day('2026-12-03'), ...judgeMetric(card, engine, ms) });
+    const model = buildInsightsModel(
+      data({
+        metrics: [
+          run('2026-12-01', 30, true, 20),
+          run('2026-12-02', 40, true, 4000, 'llm:gpt-4o-mini'),
+          scoreRun({ id: 'llm:gpt-4o-mini' }, 900),
+          scoreRun({ id: 'heuristic@1', fallbackReason: 'http-5xx', fallbackDetail: 'HTTP 500' }, 7000),
+          scoreRun({ id: 'heuristic@1' }, 2),
+        ],
+      }),
+    );
+    assert.deepEqual(model.engines, [
+      { engine: 'heuristic@1', model: false, runs: 3 },
+      { engine: 'llm:gpt-4o-mini', model: true, runs: 2 },
+    ]);
+    assert.deepEqual(model.fallbacks, [{ label: 'http-5xx', count: 1 }]);
+    assert.equal(model.improveRuns, 2);
+    assert.deepEqual(model.weekly.map((week) => week.runs), [2]);
+    assert.equal(model.averageTotal, 35, 'a score run adopts nothing and is no rewrite');
+    assert.deepEqual(model.timeToResultMs, { median: 20, p95: 4000 });
+  });
+
   it('counts decisions by outcome, always in the same three rows', () => {
     const model = buildInsightsModel(data());
     assert.deepEqual(model.decisions, [
@@ -114,5 +142,20 @@ describe('weeks of runs', () => {
       assert.equal(weekOf(Date.UTC(1969, 11, 29 + offset)), '1969-12-29');
     }
     assert.equal(weekOf(Date.UTC(2026, 10, 30)), '2026-11-30');
+  });
+});
+
+describe('the metric event of a Score run', () => {
+  it('names the judge, its fallback reason and the time, and adopts nothing', () => {
+    const card = judgePrompt('Write a short poem about the sea.');
+    assert.deepEqual(judgeMetric(card, { id: 'heuristic@1', fallbackReason: 'timeout', fallbackDetail: 'no answer in 6 s' }, 6012.5), {
+      kind: 'judge',
+      engine: 'heuristic@1',
+      timeToResultMs: 6012.5,
+      adopted: false,
+      total: card.total,
+      fallbackReason: 'timeout',
+    });
+    assert.equal('fallbackReason' in judgeMetric(card, { id: 'llm:m' }, 10), false);
   });
 });
