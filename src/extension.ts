@@ -34,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): PrompterApi {
   const models = new ModelAccess({ secrets: context.secrets, globalState: context.globalState, lmAccess: context.languageModelAccessInformation }, log);
   const services: Services = { log, engine: heuristicEngine, feedback, history, models, recent: new RecentPrompts() };
   const reports = new ReportDocuments();
-  const inlineDiff = registerInlineDiff(services, reports);
+  const inlineDiff = registerInlineDiff(services, reports, context.globalState);
   const panel = new ResultPanel(context.extensionUri, inlineDiff.manager, log);
   context.subscriptions.push(log, history, feedback, reports, ...inlineDiff.disposables, panel, ...registerPromptCommands(services, inlineDiff.manager, reports, panel));
   context.subscriptions.push(...registerPromptDiagnostics(services, inlineDiff.manager));

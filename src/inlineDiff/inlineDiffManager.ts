@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { ContextKey } from '../commands/commandIds';
 import type { EditorFeedback, FeedbackSink } from '../feedback/feedbackSink';
+import type { AutoSaveNotice } from './autoSaveNotice';
 import type { EndDetail, SessionEnd } from './inlineDiffController';
 import { InlineDiffController } from './inlineDiffController';
 import type { InlineDiffSession, SessionOutcome } from './inlineDiffSession';
@@ -13,6 +14,8 @@ import type { InlineDiffSession, SessionOutcome } from './inlineDiffSession';
 export interface InlineDiffDeps {
   log: vscode.LogOutputChannel;
   feedback: FeedbackSink;
+  /** Tells the person, once, that Auto Save writes a pending diff to disk. */
+  autoSaveNotice?: AutoSaveNotice;
 }
 
 /** A read-only view of one document's inline diff, for CodeLens, tests and other extensions. */
@@ -104,6 +107,7 @@ export class InlineDiffManager implements vscode.Disposable {
       this.controllers.set(key, controller);
     }
     await controller.start(session);
+    this.deps.autoSaveNotice?.maybeShow(document);
   }
 
   /** Accepts or rejects one hunk of the diff in `uri`. */

@@ -7,12 +7,17 @@ import { CommandId } from '../commands/commandIds';
 import type { ReportDocuments } from '../reports/reportDocuments';
 import { improveDetailsMarkdown } from '../reports/scorecardMarkdown';
 import type { Services } from '../services';
+import { AutoSaveNotice } from './autoSaveNotice';
 import { InlineDiffCodeLens } from './inlineDiffCodeLens';
 import { InlineDiffManager } from './inlineDiffManager';
 
 /** Creates the manager and registers everything the inline diff contributes; the caller owns the disposables. */
-export function registerInlineDiff(services: Services, reports: ReportDocuments): { manager: InlineDiffManager; disposables: vscode.Disposable[] } {
-  const manager = new InlineDiffManager({ log: services.log, feedback: services.feedback });
+export function registerInlineDiff(
+  services: Services,
+  reports: ReportDocuments,
+  globalState: vscode.Memento,
+): { manager: InlineDiffManager; disposables: vscode.Disposable[] } {
+  const manager = new InlineDiffManager({ log: services.log, feedback: services.feedback, autoSaveNotice: new AutoSaveNotice(globalState) });
 
   const target = (uri: unknown): vscode.Uri | undefined => (uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri);
   // Every decision goes through here, so a failure is always told and logged the same way.

@@ -32,6 +32,8 @@ const USER_SETTINGS = {
   'extensions.autoUpdate': false,
   'git.enabled': false,
   'chat.commandCenter.enabled': false,
+  // Desktop VS Code's default; code-server's own is 'afterDelay'. Tests that need Auto Save turn it on.
+  'files.autoSave': 'off',
 };
 
 /** A fresh scratch directory for one run, with the XDG and temp folders code-server writes into. */

@@ -181,6 +181,37 @@ suite('Improve Prompt: inline diff', () => {
     await until(() => api.inlineDiff.state(uri) === undefined, 'the session to end after close');
   });
 
+  test('with Auto Save on, the first diff of the window says that the file on disk holds both sides; with it off, nothing is said', async () => {
+    const files = vscode.workspace.getConfiguration('files');
+    const window = vscode.window as { showInformationMessage: (...args: unknown[]) => Thenable<unknown> };
+    const original = window.showInformationMessage;
+    const told: string[] = [];
+    window.showInformationMessage = (message: unknown, ...rest: unknown[]) => {
+      told.push(String(message));
+      return original.call(vscode.window, message, ...rest);
+    };
+    const aboutAutoSave = () => told.filter((message) => message.startsWith('Auto Save is on'));
+    try {
+      await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+      await showDiff();
+      await vscode.commands.executeCommand('prompter.rejectAllChanges');
+      assert.deepEqual(aboutAutoSave(), [], 'nothing said with Auto Save off');
+      // A long delay: the notice is about what Auto Save will do, and the test must not race a real save.
+      await files.update('autoSaveDelay', 600_000, vscode.ConfigurationTarget.Global);
+      await files.update('autoSave', 'afterDelay', vscode.ConfigurationTarget.Global);
+      await showDiff();
+      await vscode.commands.executeCommand('prompter.rejectAllChanges');
+      assert.equal(aboutAutoSave().length, 1, 'told once');
+      await showDiff();
+      await vscode.commands.executeCommand('prompter.rejectAllChanges');
+      assert.equal(aboutAutoSave().length, 1, 'not told again in this window');
+    } finally {
+      window.showInformationMessage = original;
+      await files.update('autoSave', undefined, vscode.ConfigurationTarget.Global);
+      await files.update('autoSaveDelay', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   test('a stored diff that ends before a decision logs where the original is, not its text', async () => {
     // The log is kept on disk: prompt text goes there only when the history holds no copy.
     const marker = `Summarize the quarterly report ${Date.now().toString(36)} for me. Make it good and not too long.\n`;
