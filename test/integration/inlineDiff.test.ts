@@ -191,6 +191,7 @@ suite('Improve Prompt: inline diff', () => {
       return original.call(vscode.window, message, ...rest);
     };
     const aboutAutoSave = () => told.filter((message) => message.startsWith('Auto Save is on'));
+    const before = { autoSave: files.inspect('autoSave')?.globalValue, autoSaveDelay: files.inspect('autoSaveDelay')?.globalValue };
     try {
       await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
       await showDiff();
@@ -207,8 +208,8 @@ suite('Improve Prompt: inline diff', () => {
       assert.equal(aboutAutoSave().length, 1, 'not told again in this window');
     } finally {
       window.showInformationMessage = original;
-      await files.update('autoSave', undefined, vscode.ConfigurationTarget.Global);
-      await files.update('autoSaveDelay', undefined, vscode.ConfigurationTarget.Global);
+      await files.update('autoSave', before.autoSave, vscode.ConfigurationTarget.Global);
+      await files.update('autoSaveDelay', before.autoSaveDelay, vscode.ConfigurationTarget.Global);
     }
   });
 
