@@ -70,8 +70,13 @@ export class InlineDiffManager implements vscode.Disposable {
   private readonly endedEmitter = new vscode.EventEmitter<SessionEnded>();
   /** Fires when a diff ends, with the outcome when the person decided every hunk. */
   readonly onDidEnd = this.endedEmitter.event;
-  /** Rewrites applied in one edit (no diff shown), by document, until that document's next change. */
+  /**
+   * Rewrites written into a document (applied in one edit with no diff shown, or accepted from a diff), by
+   * document, until that document's next change: an Undo back to `textBefore` takes the rewrite back.
+   */
   private readonly appliedAtOnce = new Map<string, { session: InlineDiffSession; textBefore: string }>();
+  /** The whole text of each document with a diff shown, as it was before the diff appeared. */
+  private readonly textBeforeDiff = new Map<string, string>();
 
   constructor(private readonly deps: InlineDiffDeps) {
     this.subscriptions.push(
@@ -106,6 +111,8 @@ export class InlineDiffManager implements vscode.Disposable {
       });
       this.controllers.set(key, controller);
     }
+    this.appliedAtOnce.delete(key);
+    this.textBeforeDiff.set(key, document.getText());
     await controller.start(session);
     this.deps.autoSaveNotice?.maybeShow(document);
   }
@@ -181,11 +188,16 @@ export class InlineDiffManager implements vscode.Disposable {
   private onEnded(controller: InlineDiffController, session: InlineDiffSession, reason: SessionEnd, detail: EndDetail): void {
     this.onChanged(controller);
     const document = controller.document;
+    const textBefore = this.textBeforeDiff.get(document.uri.toString());
+    this.textBeforeDiff.delete(document.uri.toString());
     this.endedEmitter.fire({ uri: document.uri, reason, outcome: reason === 'decided' ? session.outcome() : undefined });
     const name = vscode.workspace.asRelativePath(document.uri);
     switch (reason) {
       case 'decided':
         this.recordFeedback(document, session);
+        // Accept All is one undoable edit back to the text before the diff: an Undo right after it takes
+        // the accepted changes back, and is recorded like an Undo of a rewrite applied at once.
+        if (session.outcome() !== 'rejected' && textBefore !== undefined) this.appliedAtOnce.set(document.uri.toString(), { session, textBefore });
         break;
       case 'edited':
         this.deps.log.info(`inline diff in ${name} ended: edited inside it. ${whereOriginalIs(session)}`);

@@ -49,14 +49,29 @@ suite('Improve Prompt: inline diff', () => {
     assert.ok(titles.some((title) => title.startsWith(firstStrategy)), `no lens names ${firstStrategy}`);
   });
 
-  test('Accept All writes the rewrite in one edit, and one Undo brings the original back', async () => {
+  test('Accept All writes the rewrite in one edit, and one Undo brings the original back and is recorded as taking it back', async () => {
     const { editor, outcome } = await showDiff();
-    await vscode.commands.executeCommand('prompter.acceptAllChanges');
-    const expected = SURROUNDED.replace(ROUGH_PROMPT, outcome.result.improved);
-    assert.equal(editor.document.getText(), expected);
-    assert.equal(api.inlineDiff.state(editor.document.uri), undefined, 'the session should have ended');
-    await vscode.commands.executeCommand('undo');
-    assert.equal(editor.document.getText(), SURROUNDED);
+    const recorded: EditorFeedback[] = [];
+    const subscription = api.onDidRecordFeedback((feedback) => recorded.push(feedback));
+    try {
+      await vscode.commands.executeCommand('prompter.acceptAllChanges');
+      const expected = SURROUNDED.replace(ROUGH_PROMPT, outcome.result.improved);
+      assert.equal(editor.document.getText(), expected);
+      assert.equal(api.inlineDiff.state(editor.document.uri), undefined, 'the session should have ended');
+      await until(() => recorded.length === 1, 'the accept to be recorded');
+      await vscode.commands.executeCommand('undo');
+      assert.equal(editor.document.getText(), SURROUNDED);
+      await until(() => recorded.length === 2, 'the Undo to be recorded');
+      assert.deepEqual(recorded.map((feedback) => [feedback.decision, feedback.via]), [['accepted', 'editor'], ['rejected', 'editor-undo']]);
+      assert.equal(recorded[1]!.version?.versionId, outcome.stored?.versionId, 'on the same stored version');
+      // A second Undo or Redo is not another decision.
+      await vscode.commands.executeCommand('redo');
+      await vscode.commands.executeCommand('undo');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal(recorded.length, 2);
+    } finally {
+      subscription.dispose();
+    }
   });
 
   test('Reject All restores the original byte for byte, also with CRLF line breaks', async () => {
