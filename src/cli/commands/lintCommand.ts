@@ -4,6 +4,7 @@
  */
 import type { PromptDiagnostic } from '../../core/diagnostics/diagnosePrompt';
 import { diagnosePrompt } from '../../core/diagnostics/diagnosePrompt';
+import { withoutFrontMatter } from '../frontMatterInput';
 import { axisLabel } from '../../core/judge/judgePrompt';
 import type { Axis, Scorecard } from '../../core/types';
 import { AXES } from '../../core/types';
@@ -41,7 +42,11 @@ export function runLint(context: CommandContext, inputs: readonly NamedInput[], 
   let refused = false;
   let below = 0;
   const p = context.paint;
-  for (const named of inputs) {
+  for (const read of inputs) {
+    // A file of front matter only is refused as empty, as judge and improve refuse it; otherwise lint reads
+    // the whole file, front matter included, so that positions count from its top.
+    const prompt = withoutFrontMatter(read);
+    const named = prompt.input.ok ? read : prompt;
     const error = reportRefused(context, named);
     if (error || !named.input.ok) {
       refused = true;

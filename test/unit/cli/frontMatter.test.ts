@@ -89,9 +89,9 @@ describe('prompter judge and improve on files with front matter', () => {
     assert.ok(improved.entries.at(-1)!.improved.startsWith(HEAD));
   });
 
-  it('a file of front matter only is refused as empty, and the other inputs are still processed', async () => {
+  it('a file of front matter only is refused as empty by judge, improve and lint, and the other inputs are still processed', async () => {
     const path = promptFiles({ 'only.prompt.md': '---\nmode: agent\n---\n\n', 'empty.prompt.md': '', 'b.prompt.md': BODY });
-    for (const command of ['judge', 'improve']) {
+    for (const command of ['judge', 'improve', 'lint']) {
       const args = [command, '--json', ...(command === 'improve' ? ['--no-store'] : []), path('only.prompt.md'), path('empty.prompt.md'), path('b.prompt.md')];
       const { code, entries, err } = await json<InputErrorJson | JudgeJson>(args);
       assert.equal(code, 2, command);
