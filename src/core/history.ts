@@ -285,6 +285,45 @@ export type NewFeedbackEvent = Omit<FeedbackEventRecord, 'id' | 'createdAt'>;
 /** A metric event to record; the store assigns id and createdAt. */
 export type NewMetricEvent = Omit<MetricEventRecord, 'id' | 'createdAt'>;
 
+/** Where a read of one event log stopped. */
+export interface EventLogCursor {
+  /**
+   * Per segment read (1, 2, …), what the file system said of its file just before it was read (identity,
+   * size, modification time), or null when it was missing. Full segments never change again; a different
+   * answer means the store was rewritten under the cursor.
+   */
+  readonly segments: readonly (string | null)[];
+  /** Ids of the events read from the last of those segments, in order: appends keep them as its start. */
+  readonly lastIds: readonly string[];
+}
+
+/** Where a read of the event logs stopped. Opaque to callers: pass back the one a read returned. */
+export interface EventCursor {
+  /** The store it was read from (its location). */
+  readonly store: string;
+  /** The store format it was read in. */
+  readonly schemaVersion: number;
+  readonly feedback: EventLogCursor;
+  readonly metrics: EventLogCursor;
+}
+
+/** What `readEventsSince` read. */
+export interface EventsSince {
+  /**
+   * True when the lists hold only the events appended since the cursor; false when they hold every event
+   * (there was no cursor, or it no longer fit the store, so the caller replaces what it kept).
+   */
+  incremental: boolean;
+  /** Why every event was read, for logs and tests; absent when `incremental`. */
+  fullReadReason?: string;
+  /** Feedback events, oldest first. */
+  feedback: FeedbackEventRecord[];
+  /** Metric events, oldest first. */
+  metrics: MetricEventRecord[];
+  /** Pass it to the next call. */
+  cursor: EventCursor;
+}
+
 /** Something the store did on its own that a person should know about (for example a file moved aside). */
 export interface StoreWarning {
   /** `moved-aside` (unreadable file kept under a new name), `repaired` (derived file rebuilt), `migrated`. */
@@ -328,6 +367,11 @@ export interface HistoryRepository {
   recordMetric(event: NewMetricEvent): Promise<MetricEventRecord>;
   /** Every metric event, oldest first. */
   listMetrics(): Promise<MetricEventRecord[]>;
+  /**
+   * Feedback and metric events appended since `cursor` (from an earlier call), or every event when there is
+   * none or it no longer fits the store: what was kept plus what this returns always equals a full read.
+   */
+  readEventsSince(cursor: EventCursor | undefined): Promise<EventsSince>;
   /** The learning state, or undefined when none was written (or after a reset). */
   readLearningState(): Promise<LearningStateRecord | undefined>;
   /** Replaces the learning state. */

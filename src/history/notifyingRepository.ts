@@ -25,6 +25,7 @@ export function notifyingRepository(inner: HistoryRepository, onWrite: () => voi
     listFeedback: () => inner.listFeedback(),
     recordMetric: (event) => after(inner.recordMetric(event)),
     listMetrics: () => inner.listMetrics(),
+    readEventsSince: (cursor) => inner.readEventsSince(cursor),
     readLearningState: () => inner.readLearningState(),
     writeLearningState: (state) => after(inner.writeLearningState(state)),
     updateLearningState: (update) => after(inner.updateLearningState(update)),

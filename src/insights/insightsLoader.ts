@@ -1,10 +1,18 @@
 /**
  * Reads what the insights dashboard needs from one store: every version's scores, strategies and
  * rendering, the metric and feedback events, and the learning report. Versions are cached per prompt and
- * re-read only for prompts whose summary changed, so a refresh after an improve run reads one prompt's
- * files instead of the whole history. No editor API: the benchmark and the unit tests use it as is.
+ * re-read only for prompts whose summary changed, and events are read from where the last load stopped, so
+ * a refresh after an improve run reads one prompt's files and the last event segments instead of the whole
+ * history. No editor API: the benchmark and the unit tests use it as is.
  */
-import type { FeedbackEventRecord, HistoryRepository, MetricEventRecord, PromptDetail, PromptSummary } from '../core/history';
+import type {
+  EventCursor,
+  FeedbackEventRecord,
+  HistoryRepository,
+  MetricEventRecord,
+  PromptDetail,
+  PromptSummary,
+} from '../core/history';
 import type { StrategyReportRow } from '../core/learning';
 import type { AxisScores } from '../core/types';
 
@@ -26,6 +34,13 @@ export interface InsightsData {
   metrics: MetricEventRecord[];
   feedback: FeedbackEventRecord[];
   strategies: StrategyReportRow[];
+}
+
+/** The events read so far and where the read stopped. */
+interface KeptEvents {
+  cursor: EventCursor;
+  metrics: MetricEventRecord[];
+  feedback: FeedbackEventRecord[];
 }
 
 interface CachedPrompt {
@@ -59,13 +74,15 @@ function pointsOf(detail: PromptDetail): VersionPoint[] {
 /** Loads one store's insights data, keeping versions of unchanged prompts between loads. */
 export class InsightsLoader {
   private readonly cache = new Map<string, CachedPrompt>();
+  private events: KeptEvents | undefined;
+  private eventsRead: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly repository: HistoryRepository,
     private readonly strategyReport: () => Promise<StrategyReportRow[]>,
   ) {}
 
-  /** Reads the store; only prompts changed since the last load are read again. */
+  /** Reads the store; only prompts changed and events appended since the last load are read. */
   async load(): Promise<InsightsData> {
     const summaries = await this.repository.listPrompts();
     const changed = summaries.filter((summary) => this.cache.get(summary.id)?.stamp !== stampOf(summary));
@@ -78,15 +95,36 @@ export class InsightsLoader {
     }
     const live = new Set(summaries.map((summary) => summary.id));
     for (const id of this.cache.keys()) if (!live.has(id)) this.cache.delete(id);
-    const metrics = await this.repository.listMetrics();
-    const feedback = await this.repository.listFeedback();
+    const events = await this.readEvents();
     const strategies = await this.strategyReport();
     return {
       prompts: summaries.map((summary) => this.cache.get(summary.id)?.versions ?? []),
       versionCount: summaries.reduce((sum, summary) => sum + summary.versionCount, 0),
-      metrics,
-      feedback,
+      metrics: events.metrics,
+      feedback: events.feedback,
       strategies,
     };
+  }
+
+  /** One events read at a time: two reads from one cursor would both append the same new events. */
+  private readEvents(): Promise<Pick<KeptEvents, 'metrics' | 'feedback'>> {
+    const next = this.eventsRead.catch(() => undefined).then(() => this.readEventsNow());
+    this.eventsRead = next;
+    return next;
+  }
+
+  /** The events so far: the new ones appended to those kept, or all of them when the store could not resume. */
+  private async readEventsNow(): Promise<Pick<KeptEvents, 'metrics' | 'feedback'>> {
+    const since = await this.repository.readEventsSince(this.events?.cursor);
+    if (!since.incremental || !this.events) {
+      this.events = { cursor: since.cursor, metrics: since.metrics, feedback: since.feedback };
+    } else {
+      // A loop, not push(...list): a long absence can bring more events than a call takes arguments.
+      for (const event of since.metrics) this.events.metrics.push(event);
+      for (const event of since.feedback) this.events.feedback.push(event);
+      this.events.cursor = since.cursor;
+    }
+    // Copies: the kept lists grow on the next load, and a caller may still hold this load's data.
+    return { metrics: this.events.metrics.slice(), feedback: this.events.feedback.slice() };
   }
 }

@@ -5,6 +5,8 @@ import type {
   CreatePromptOptions,
   CreatedPrompt,
   DeletedVersion,
+  EventCursor,
+  EventsSince,
   FeedbackEventRecord,
   HistoryRepository,
   LearningState,
@@ -25,6 +27,7 @@ import { AtomicJsonFile } from './atomicJsonFile';
 import type { HeadDoc } from './documents';
 import { CorruptFileError, headCodec, journalCodec } from './documents';
 import * as events from './eventOps';
+import { readEventsSince } from './eventsSince';
 import { applyJournal, journalFolders, removeStaleTemps } from './journal';
 import { importLegacyHistory } from './legacyImport';
 import { lowClass } from './lowdbModule';
@@ -115,6 +118,10 @@ class FileHistoryRepository implements HistoryRepository {
 
   listMetrics(): Promise<MetricEventRecord[]> {
     return this.read((ctx) => events.listMetrics(ctx));
+  }
+
+  readEventsSince(cursor: EventCursor | undefined): Promise<EventsSince> {
+    return this.read((ctx) => readEventsSince(ctx, cursor));
   }
 
   readLearningState(): Promise<LearningStateRecord | undefined> {

@@ -20,6 +20,11 @@ export interface StoreFs {
   readdir(path: string): Promise<string[]>;
   /** True when something exists at `path`. */
   exists(path: string): Promise<boolean>;
+  /**
+   * What the file system says of the file at `path` (device, inode, size, modification and change times),
+   * or null when it is missing: equal answers mean the file was not replaced or changed in between.
+   */
+  fingerprint(path: string): Promise<string | null>;
   /** Makes renames in a folder durable (best effort: not every platform can fsync a folder). */
   syncDir(path: string): Promise<void>;
 }
@@ -55,6 +60,15 @@ export const nodeStoreFs: StoreFs = {
       return true;
     } catch (error) {
       if (errnoCode(error) === 'ENOENT' || errnoCode(error) === 'ENOTDIR') return false;
+      throw error;
+    }
+  },
+  async fingerprint(path) {
+    try {
+      const s = await stat(path, { bigint: true });
+      return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+    } catch (error) {
+      if (errnoCode(error) === 'ENOENT' || errnoCode(error) === 'ENOTDIR') return null;
       throw error;
     }
   },

@@ -21,7 +21,7 @@ import { bumpHead, loadHead } from '../../src/storage/storeState';
 import type { FixtureHistory, FixturePrompt, FixtureRun } from './insightsHistory';
 
 /** The real file system without fsync: seeding a fixture needs no durability, and fsyncs would take minutes. */
-const fastFs: StoreFs = {
+export const fastFs: StoreFs = {
   ...nodeStoreFs,
   async writeNewFile(path, data) {
     const handle = await open(path, 'wx');
@@ -66,7 +66,7 @@ export interface SeededCounts {
 type SeedTarget = Pick<HistoryRepository, 'createPrompt' | 'appendVersion' | 'recordMetric' | 'recordFeedback' | 'writeLearningState'>;
 
 /** Runs `fill` on the store at `dir` in one locked session, then commits everything it wrote at once. */
-async function inOneCommit<T>(dir: string, now: () => number, fill: (target: SeedTarget) => Promise<T>): Promise<T> {
+export async function inOneCommit<T>(dir: string, now: () => number, fill: (target: SeedTarget) => Promise<T>): Promise<T> {
   await mkdir(dir, { recursive: true });
   return withStoreLock(dir, {}, async () => {
     const session = new StoreSession({ dir, fs: fastFs, now, warn: () => undefined }, true);

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { rmSync } from 'node:fs';
 import type { HistoryRepository } from '../../../src/core/history';
 import { linkLearning } from '../../../src/core/learningStore';
 import { InsightsLoader } from '../../../src/insights/insightsLoader';
@@ -54,6 +55,61 @@ describe('insights loader', function () {
     assert.deepEqual(asked, [[latest!.id]], 'only the changed prompt is read again');
     assert.equal(after.prompts.length, seeded.prompts - 1, 'a deleted prompt is gone');
     assert.ok(after.prompts[0]!.some((v) => v.total === 49 && v.strategies.includes('add-steps')));
+  });
+
+  it('refreshes events from where it stopped, and its model always equals a fresh load\'s', async () => {
+    const dir = tempDir('insights-incremental');
+    await seedInsightsHistory(dir, insightsHistory({ versions: 120, runsPerPrompt: 6, weeks: 6, endMs: Date.UTC(2026, 10, 30), seed: 5 }));
+    const inner = openHistoryStore(dir);
+    const reads: boolean[] = [];
+    const repository: HistoryRepository = Object.create(inner) as HistoryRepository;
+    repository.readEventsSince = async (cursor) => {
+      const since = await inner.readEventsSince(cursor);
+      reads.push(since.incremental);
+      return since;
+    };
+    const loader = new InsightsLoader(repository, () => linkLearning(repository).report());
+    const assertAsFresh = async (when: string) => {
+      const kept = await loader.load();
+      const fresh = await new InsightsLoader(inner, () => linkLearning(inner).report()).load();
+      assert.deepEqual(kept, fresh, when);
+      assert.deepEqual(buildInsightsModel(kept), buildInsightsModel(fresh), when);
+    };
+    await assertAsFresh('first load');
+    for (let run = 0; run < 6; run += 1) {
+      const [prompt] = await inner.listPrompts();
+      const appended = await inner.appendVersion(prompt!.id, versionOf(prompt!.bestVersionId, `Run ${run}`, ['add-steps']), scoreOf(20 + run * 5), { adoptIfAtLeastBest: true });
+      await inner.recordMetric({ kind: 'improve', promptId: prompt!.id, engine: 'heuristic@1', timeToResultMs: 40 + run, adopted: appended.adopted, total: 20 + run * 5 });
+      if (appended.stored && run % 2 === 0) {
+        await inner.recordFeedback({ promptId: prompt!.id, versionId: appended.version.id, decision: 'accepted', hunks: [], strategies: ['add-steps'], via: 'editor' });
+      }
+      if (run === 3) await inner.recordMetric({ kind: 'judge', engine: 'llm:gpt-4o-mini', timeToResultMs: 900, adopted: false, total: 33 });
+      await assertAsFresh(`after run ${run}`);
+    }
+    // Hundreds more events at once (the CLI, another window): across segment boundaries.
+    const before = (await inner.listMetrics()).length;
+    await seedInsightsHistory(dir, insightsHistory({ versions: 200, runsPerPrompt: 8, weeks: 2, endMs: Date.UTC(2026, 11, 14), seed: 6 }));
+    assert.ok(Math.floor(before / 256) < Math.floor((await inner.listMetrics()).length / 256), 'the batch crossed a segment boundary');
+    await assertAsFresh('after a batch from another process');
+    assert.deepEqual(reads, [false, true, true, true, true, true, true, true], 'every refresh after the first resumed');
+
+    // The store replaced by another one (deleted, and written again by another process): a full read.
+    rmSync(dir, { recursive: true, force: true });
+    await seedInsightsHistory(dir, insightsHistory({ versions: 30, runsPerPrompt: 4, weeks: 2, endMs: Date.UTC(2026, 11, 14), seed: 8 }));
+    await assertAsFresh('after the store was replaced');
+    assert.equal(reads.at(-1), false);
+  });
+
+  it('two loads at once do not both append the same new events', async () => {
+    const dir = tempDir('insights-concurrent');
+    await seedInsightsHistory(dir, insightsHistory({ versions: 40, runsPerPrompt: 4, weeks: 3, endMs: Date.UTC(2026, 10, 30), seed: 2 }));
+    const repository = openHistoryStore(dir);
+    const loader = new InsightsLoader(repository, () => linkLearning(repository).report());
+    await loader.load();
+    await repository.recordMetric({ kind: 'judge', engine: 'heuristic@1', timeToResultMs: 3, adopted: false, total: 30 });
+    const [one, two] = await Promise.all([loader.load(), loader.load()]);
+    const metrics = await repository.listMetrics();
+    assert.deepEqual([one.metrics, two.metrics, (await loader.load()).metrics], [metrics, metrics, metrics]);
   });
 
   it('an empty or missing store loads as empty', async () => {

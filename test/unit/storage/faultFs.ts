@@ -58,6 +58,10 @@ export class FaultFs implements StoreFs {
     return nodeStoreFs.exists(path);
   }
 
+  fingerprint(path: string): Promise<string | null> {
+    return nodeStoreFs.fingerprint(path);
+  }
+
   async syncDir(path: string): Promise<void> {
     if (this.step('fsync-dir', path)) throw new InjectedCrash(`crash before fsync of ${path}`);
     await nodeStoreFs.syncDir(path);
