@@ -48,4 +48,9 @@ suite('Improve Prompt: bad selections', () => {
     const message = await refused('Summarize this text.\n', selectAll, (builder) => builder.insert(new vscode.Position(0, 9), '\u0000'));
     assert.match(message, /binary/);
   });
+
+  test('a selection of mostly control characters (binary data without NUL) is refused as binary', async () => {
+    const message = await refused('x\n', selectAll, (builder) => builder.insert(new vscode.Position(0, 0), '\u0001\u0002\u0003PK\u0004\u0014\u0006\u0008\u0007\u001b\u007f'));
+    assert.match(message, /mostly control characters/);
+  });
 });

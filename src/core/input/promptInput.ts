@@ -23,6 +23,9 @@ export function checkPromptText(text: string, maxChars = DEFAULT_MAX_CHARS, afte
   if (text.includes('\u0000')) {
     return { ok: false, problem: 'binary', message: 'The input contains NUL bytes, so it looks like a binary file, not a prompt.' };
   }
+  if (looksBinary(text)) {
+    return { ok: false, problem: 'binary', message: 'The text is mostly control characters, so it looks like binary data, not a prompt. Select the prompt text itself.' };
+  }
   if (text.trim() === '') {
     return afterFrontMatter
       ? { ok: false, problem: 'empty', message: 'The prompt is empty: the file has only front matter (the --- block of settings at the top) and no prompt text after it. Write the prompt below the closing ---.' }
@@ -30,6 +33,23 @@ export function checkPromptText(text: string, maxChars = DEFAULT_MAX_CHARS, afte
   }
   if (text.length > maxChars) return tooLarge(`${text.length.toLocaleString('en-US')} characters`, maxChars);
   return { ok: true, text };
+}
+
+/**
+ * Whether text is mostly control characters (C0 and C1 controls other than tab and line breaks, DEL, and
+ * U+FFFD, which a decoder puts where bytes were not text): a binary file opened as text, or pasted garbage.
+ * NOTE: a share, not any: a prompt may hold a stray control character or a few terminal colour codes.
+ */
+function looksBinary(text: string): boolean {
+  let control = 0;
+  let visible = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 9 || code === 10 || code === 13 || code === 32) continue;
+    visible += 1;
+    if (code < 32 || (code >= 127 && code <= 159) || code === 0xfffd) control += 1;
+  }
+  return control >= 4 && control * 4 >= visible;
 }
 
 function tooLarge(size: string, maxChars: number): PromptInput {
