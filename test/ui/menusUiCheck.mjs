@@ -61,7 +61,7 @@ await runUiCheck('ui-menus', { width: 1400, height: 900 }, async ({ page, check,
   await overflow.first().waitFor({ timeout: 10_000 });
   const overflowLabels = (await overflow.allInnerTexts()).map((label) => label.trim());
   await page.screenshot({ path: join(shots, '4-history-overflow.png') });
-  check('the History “…” menu has Export Insights…, Select Model and Reset Learning', ['Export Insights…', 'Select Model', 'Reset Learning'].every((label) => overflowLabels.includes(label)), overflowLabels.filter(Boolean).join(' | '));
+  check('the History “…” menu has Export Insights…, Select Model… and Reset Learning…', ['Export Insights…', 'Select Model…', 'Reset Learning…'].every((label) => overflowLabels.includes(label)), overflowLabels.filter(Boolean).join(' | '));
 
   await page.locator('.monaco-menu .action-item', { hasText: 'Reset Learning' }).first().click();
   const dialog = page.locator('.monaco-dialog-box');

@@ -56,7 +56,7 @@ function tooLarge(size: string, maxChars: number): PromptInput {
   return {
     ok: false,
     problem: 'too-large',
-    message: `The prompt has ${size}, more than the limit of ${maxChars.toLocaleString('en-US')} characters. Use a smaller part, or raise the limit.`,
+    message: `The prompt has ${size}, more than the limit of ${maxChars.toLocaleString('en-US')} characters. Use a smaller part, or raise the limit (the prompter.maxPromptCharacters setting in VS Code, --max-chars on the command line).`,
   };
 }
 
