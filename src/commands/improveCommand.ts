@@ -89,7 +89,7 @@ export async function improveActiveEditor(services: Services, diffs: InlineDiffM
     return { status: 'applied', uri: document.uri.toString(), result, ...(run.stored ? { stored: run.stored } : {}) };
   }
   // The panel's webview draws while the editor decorates the diff, so both are on screen sooner.
-  if (settings.openPanelOnImprove) panel.show(document.uri, result, performance.now() - started, run.stored);
+  if (settings.openPanelOnImprove) panel.show(document.uri, result, performance.now() - started, run.stored, session);
   await diffs.show(document, session);
   const elapsedMs = performance.now() - started;
   services.log.info(`inline diff shown in ${name} after ${elapsedMs.toFixed(1)} ms`);

@@ -11,6 +11,7 @@ import { assertNever } from '../shared/resultPanelProtocol';
 import type { EditorTarget, WriteMode } from './editorTarget';
 import { writeIntoEditor } from './editorTarget';
 import type { InlineDiffManager } from '../inlineDiff/inlineDiffManager';
+import type { InlineDiffSession } from '../inlineDiff/inlineDiffSession';
 
 /** The messages that are buttons. */
 export type PanelAction = Exclude<WebviewMessage, { type: 'ready' } | { type: 'rendered' } | { type: 'layout' }>;
@@ -22,6 +23,10 @@ export interface ActionContext {
   readonly log: vscode.LogOutputChannel;
   /** The document whose inline diff the state belongs to. */
   readonly inlineDiffDocument: vscode.Uri | undefined;
+  /** The inline diff session the state belongs to. */
+  readonly inlineDiffSession: InlineDiffSession | undefined;
+  /** Brings the shown state up to date with its session (called when a button found it stale). */
+  follow(): void;
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -40,7 +45,7 @@ async function perform(context: ActionContext, state: PanelState, action: PanelA
   switch (action.type) {
     case 'accept':
     case 'reject':
-      return decideAll(context, action.type === 'accept');
+      return decideAll(context, state, action.type === 'accept');
     case 'copy':
       await vscode.env.clipboard.writeText(state.rewrite);
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Prompter: rewrite copied'), 3000);
@@ -61,9 +66,17 @@ async function perform(context: ActionContext, state: PanelState, action: PanelA
   }
 }
 
-async function decideAll(context: ActionContext, accept: boolean): Promise<void> {
+/**
+ * Accept all / Reject all act on the session the panel was shown for, and only while it is live: a panel
+ * left over from a diff that ended (decided hunk by hunk, undone, edited) must not touch the document or
+ * record a decision, nor decide a newer diff in the same document.
+ */
+async function decideAll(context: ActionContext, state: PanelState, accept: boolean): Promise<void> {
   const uri = context.inlineDiffDocument;
-  if (!uri || !context.diffs.session(uri)) {
+  const session = context.inlineDiffSession;
+  const open = state.origin.kind === 'inlineDiff' && state.origin.decision === 'open';
+  if (!open || !uri || !session || context.diffs.session(uri) !== session) {
+    context.follow();
     void vscode.window.showInformationMessage(vscode.l10n.t('The inline diff for this result has ended: run Improve Prompt again.'));
     return;
   }

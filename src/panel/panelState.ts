@@ -13,7 +13,7 @@ import { describeFallback, isFallbackReason } from '../core/model/fallbackReason
 import type { EngineReport } from '../core/model/improveWithModel';
 import type { KeptReport, Scorecard } from '../core/types';
 import { AXES } from '../core/types';
-import type { PanelEngine, PanelKeptRow, PanelLayout, PanelOrigin, PanelState, PanelVersion } from '../shared/resultPanelProtocol';
+import type { PanelDecision, PanelEngine, PanelKeptRow, PanelLayout, PanelOrigin, PanelReason, PanelState, PanelVersion } from '../shared/resultPanelProtocol';
 import { wordDiff } from './wordDiff';
 
 /** What the panel needs beside an engine result. */
@@ -146,4 +146,35 @@ export function storedVersionState({ historyKey, detail, versionId, subject, lay
     origin: { kind: 'stored' },
     layout,
   };
+}
+
+/** One hunk of an inline diff and the person's decision on it (undefined while open). */
+export interface HunkDecision {
+  strategies: readonly string[];
+  accepted: boolean | undefined;
+}
+
+/**
+ * `state` with the inline diff's decisions so far: how many changes were kept, and each strategy whose
+ * every change was rejected marked as turned down. `decision` replaces the origin's when given (the diff
+ * ended). Hunks that name no strategy (a model's rewrite, layout lines) count in the tally only.
+ */
+export function withDecisions(state: PanelState, hunks: readonly HunkDecision[], decision?: PanelDecision): PanelState {
+  const decided = hunks.filter((hunk) => hunk.accepted !== undefined);
+  const turnedDown = (strategy: string): boolean => {
+    const touching = hunks.filter((hunk) => hunk.strategies.includes(strategy));
+    return touching.length > 0 && touching.every((hunk) => hunk.accepted === false);
+  };
+  const origin = decision && state.origin.kind === 'inlineDiff' ? { kind: 'inlineDiff' as const, decision } : state.origin;
+  const next: PanelState = {
+    ...state,
+    origin,
+    reasons: state.reasons.map((reason) => {
+      const plain: PanelReason = reason.strategy ? { strategy: reason.strategy, text: reason.text } : { text: reason.text };
+      return reason.strategy && turnedDown(reason.strategy) ? { ...plain, turnedDown: true } : plain;
+    }),
+  };
+  if (decided.length) next.hunkTally = { kept: decided.filter((hunk) => hunk.accepted === true).length, decided: decided.length, total: hunks.length };
+  else delete next.hunkTally;
+  return next;
 }

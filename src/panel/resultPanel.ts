@@ -8,11 +8,12 @@ import * as vscode from 'vscode';
 import type { EngineResult } from '../core/model/improveWithModel';
 import type { StoredRun } from '../history/improveIntoHistory';
 import type { InlineDiffManager } from '../inlineDiff/inlineDiffManager';
+import type { InlineDiffSession } from '../inlineDiff/inlineDiffSession';
 import type { PanelLayout, PanelState, WebviewMessage } from '../shared/resultPanelProtocol';
 import { assertNever, parseWebviewMessage } from '../shared/resultPanelProtocol';
 import { EditorTarget } from './editorTarget';
 import { handlePanelMessage } from './panelActions';
-import { resultPanelState, runVersion } from './panelState';
+import { resultPanelState, runVersion, withDecisions } from './panelState';
 import { resultPanelHtml } from './resultPanelHtml';
 
 /** The webview's view type (also its `onWebviewPanel:` activation event). */
@@ -37,6 +38,13 @@ export class ResultPanel implements vscode.Disposable {
   private state: PanelState | undefined;
   /** The document whose inline diff the shown result belongs to. */
   private target: vscode.Uri | undefined;
+  /**
+   * The inline diff session the shown result belongs to. The panel's Accept all / Reject all act on this
+   * session only: once it has ended (or another session took its document) they do nothing.
+   */
+  private session: InlineDiffSession | undefined;
+  /** True once `session` has been seen live in its document (the panel opens just before the diff shows). */
+  private sessionSeen = false;
   private seq = 0;
   /** The person's last diff layout, used for every result after it. */
   private layout: PanelLayout = 'inline';
@@ -52,9 +60,15 @@ export class ResultPanel implements vscode.Disposable {
     readonly log: vscode.LogOutputChannel,
   ) {
     this.subscriptions.push(
+      diffs.onDidChange((uri) => {
+        if (this.target?.toString() === uri.toString()) this.follow();
+      }),
       diffs.onDidEnd(({ uri, outcome }) => {
+        if (this.target?.toString() !== uri.toString()) return;
         const state = this.state;
-        if (state?.origin.kind === 'inlineDiff' && this.target?.toString() === uri.toString()) this.post({ ...state, origin: { kind: 'inlineDiff', decision: outcome ?? 'ended' } });
+        // Without a known session (a state from before a reload), the document's diff ending ends this one.
+        if (!this.session && state?.origin.kind === 'inlineDiff' && state.origin.decision === 'open') this.post({ ...state, origin: { kind: 'inlineDiff', decision: outcome ?? 'ended' } });
+        else this.follow(true);
       }),
       vscode.window.registerWebviewPanelSerializer(RESULT_PANEL_VIEW_TYPE, {
         deserializeWebviewPanel: (panel, saved: unknown) => {
@@ -64,6 +78,7 @@ export class ResultPanel implements vscode.Disposable {
           }
           // After a reload the inline diff is gone: its result comes back read-only.
           this.adopt(panel);
+          this.session = undefined;
           this.layout = saved.layout;
           this.state = saved.origin.kind === 'inlineDiff' && saved.origin.decision === 'open' ? { ...saved, origin: { kind: 'inlineDiff', decision: 'ended' } } : saved;
           return Promise.resolve();
@@ -87,8 +102,16 @@ export class ResultPanel implements vscode.Disposable {
     return this.state?.origin.kind === 'inlineDiff' ? this.target : undefined;
   }
 
-  /** Shows `result` for the inline diff in `uri`, beside the editor, without taking the focus. */
-  show(uri: vscode.Uri, result: EngineResult, timeMs: number, stored?: StoredRun): void {
+  /** The inline diff session the shown result belongs to, if any. */
+  get inlineDiffSession(): InlineDiffSession | undefined {
+    return this.state?.origin.kind === 'inlineDiff' ? this.session : undefined;
+  }
+
+  /**
+   * Shows `result` for the inline diff `session` in `uri`, beside the editor, without taking the focus.
+   * The panel follows that session's decisions and its end, and its buttons act on it alone.
+   */
+  show(uri: vscode.Uri, result: EngineResult, timeMs: number, stored: StoredRun | undefined, session: InlineDiffSession): void {
     const version = stored && runVersion(stored, result.original, result.judge.after.total);
     const state = resultPanelState(result, {
       subject: vscode.workspace.asRelativePath(uri),
@@ -99,11 +122,14 @@ export class ResultPanel implements vscode.Disposable {
       ...(version ? { version } : {}),
     });
     this.showState(state, uri);
+    this.session = session;
+    this.sessionSeen = false;
   }
 
   /** Shows a state not tied to an inline diff (or, with `uri`, tied to that document's diff). */
   showState(state: PanelState, uri?: vscode.Uri): void {
     this.target = uri;
+    this.session = undefined;
     if (!this.panel) {
       this.adopt(
         vscode.window.createWebviewPanel(RESULT_PANEL_VIEW_TYPE, vscode.l10n.t('Prompt result'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {}),
@@ -112,6 +138,25 @@ export class ResultPanel implements vscode.Disposable {
       this.panel.reveal(vscode.ViewColumn.Beside, true);
     }
     this.post(state);
+  }
+
+  /**
+   * Brings the shown inline diff result up to date with its session: the changes kept so far, and once
+   * the session is no longer the live one in its document (decided, undone, edited, closed, replaced by a
+   * new diff), the decision, which disables Accept all / Reject all. `ended`: a diff in its document has
+   * just ended, so a session not live now is over even if it never showed (its start failed).
+   */
+  follow(ended = false): void {
+    const state = this.state;
+    const session = this.session;
+    if (!session || !this.target || state?.origin.kind !== 'inlineDiff' || state.origin.decision !== 'open') return;
+    const hunks = session.hunks.map((hunk) => ({ strategies: hunk.strategies, accepted: session.decisionOf(hunk.id) }));
+    const live = this.diffs.session(this.target) === session;
+    if (live) this.sessionSeen = true;
+    // Not shown yet: the panel opens while the editor is still being given the diff.
+    else if (!this.sessionSeen && !ended) return;
+    const next = withDecisions(state, hunks, live ? undefined : session.complete ? session.outcome() : 'ended');
+    if (JSON.stringify(next) !== JSON.stringify(state)) this.post(next);
   }
 
   /** Puts `notice` in the status line when the panel shows a version of `promptId` (Improve Again found nothing). */

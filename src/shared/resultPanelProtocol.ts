@@ -19,6 +19,8 @@ export interface PanelReason {
   strategy?: string;
   /** The explanation bullet, for people. */
   text: string;
+  /** True when the person rejected every change of the inline diff this strategy made. */
+  turnedDown?: boolean;
 }
 
 /** One rendering the engine tried. */
@@ -114,6 +116,8 @@ export interface PanelState {
   engine?: PanelEngine;
   /** Absent when the run was not stored (the history could not be written). */
   version?: PanelVersion;
+  /** How many of the inline diff's changes the person kept, once they have decided at least one. */
+  hunkTally?: { kept: number; decided: number; total: number };
   /** What the store did with this run ("Stored v2, now best at 44/50."), when there is news. */
   notice?: string;
   origin: PanelOrigin;

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PrompterApi } from '../../src/api';
+import type { EditorFeedback } from '../../src/feedback/feedbackSink';
 import { closeAll, improve, openScratch, prompterApi, selectBetween, SURROUNDED, until } from './helpers';
 import { nextRender } from './panelHelpers';
 
@@ -115,5 +116,63 @@ suite('Result panel', () => {
     await accepted;
     assert.ok(editor.document.getText().includes(outcome.result.improved.split('\n')[0]!));
     assert.equal(api.inlineDiff.state(editor.document.uri), undefined);
+  });
+
+  test('after the diff is decided hunk by hunk in the editor and saved, the panel says so, and its Reject all changes nothing, records nothing and does not decide a newer diff', async function () {
+    this.timeout(90_000);
+    const recorded: EditorFeedback[] = [];
+    const subscription = api.onDidRecordFeedback((feedback) => recorded.push(feedback));
+    try {
+      const { editor, outcome } = await improveShown();
+      const uri = editor.document.uri;
+      const hunks = outcome.result.explanation.diffs;
+      assert.ok(hunks.length >= 2, `the rough prompt gives two hunks or more, got ${hunks.length}`);
+      const [first, ...rest] = hunks;
+      // The CodeLens route: the first change rejected, the others accepted, one command each.
+      const decided = nextRender(api, (state) => state.origin.kind === 'inlineDiff' && state.origin.decision !== 'open');
+      await vscode.commands.executeCommand('prompter.rejectChange', uri, first!.id);
+      for (const hunk of rest) await vscode.commands.executeCommand('prompter.acceptChange', uri, hunk.id);
+      const { state } = await decided;
+      assert.deepEqual(state.origin, { kind: 'inlineDiff', decision: 'partial' });
+      assert.deepEqual(state.hunkTally, { kept: rest.length, decided: hunks.length, total: hunks.length });
+      const onlyInFirst = first!.strategies.filter((strategy) => !rest.some((hunk) => hunk.strategies.includes(strategy)));
+      assert.deepEqual(state.reasons.filter((reason) => reason.turnedDown).map((reason) => reason.strategy), state.reasons.map((reason) => reason.strategy).filter((strategy) => strategy && onlyInFirst.includes(strategy)));
+      await until(() => recorded.length === 1, 'the feedback of the decisions');
+      assert.equal(recorded[0]!.decision, 'partial');
+      assert.ok(await editor.document.save());
+
+      // A stale Reject all from the panel: the document stays as decided and saved.
+      const text = editor.document.getText();
+      await api.resultPanel.post({ type: 'reject' });
+      assert.equal(editor.document.getText(), text);
+      assert.equal(editor.document.isDirty, false);
+      assert.deepEqual(api.resultPanel.state()?.origin, state.origin);
+
+      // A newer diff in the same document (shown without the panel): the old panel must not decide it.
+      const config = vscode.workspace.getConfiguration('prompter');
+      await config.update('panel.openOnImprove', false, vscode.ConfigurationTarget.Global);
+      try {
+        // The rough prompt back, so that Improve Prompt shows a diff again.
+        const whole = new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length));
+        assert.ok(await editor.edit((builder) => builder.replace(whole, SURROUNDED)));
+        selectBetween(editor, 'Summarize', 'too long.\n');
+        const again = await improve();
+        assert.equal(again.status, 'shown');
+        if (again.status !== 'shown') throw new Error('unreachable');
+        const shownText = editor.document.getText();
+        await api.resultPanel.post({ type: 'reject' });
+        assert.equal(editor.document.getText(), shownText, 'the old panel changed the newer diff');
+        assert.ok(api.inlineDiff.state(uri), 'the old panel ended the newer diff');
+        await vscode.commands.executeCommand('prompter.rejectAllChanges', uri);
+        assert.equal(editor.document.getText(), SURROUNDED);
+        // The newer diff's own Reject all is recorded; the stale panel's presses recorded nothing before it.
+        await until(() => recorded.length >= 2, 'the feedback of the newer diff');
+        assert.deepEqual(recorded.map((feedback) => [feedback.decision, feedback.improvedText]), [['partial', outcome.result.improved], ['rejected', again.result.improved]]);
+      } finally {
+        await config.update('panel.openOnImprove', undefined, vscode.ConfigurationTarget.Global);
+      }
+    } finally {
+      subscription.dispose();
+    }
   });
 });

@@ -86,16 +86,20 @@ function header(state: PanelState, post: Post): HTMLElement {
   return node;
 }
 
-function reasonsList(state: PanelState): HTMLElement {
-  if (!state.reasons.length) return el('p', 'No changes were made.', 'muted');
+function reasonsList(state: PanelState): HTMLElement[] {
+  if (!state.reasons.length) return [el('p', 'No changes were made.', 'muted')];
   const list = el('ul', undefined, 'reasons');
   for (const reason of state.reasons) {
-    const item = el('li');
+    const item = el('li', undefined, reason.turnedDown ? 'turned-down' : undefined);
     if (reason.strategy) item.append(el('code', reason.strategy, 'strategy'), document.createTextNode(' '));
-    item.append(el('span', reason.text));
+    item.append(el('span', reason.text, 'reason-text'));
+    if (reason.turnedDown) item.append(el('span', ' (turned down)', 'muted'));
     list.append(item);
   }
-  return list;
+  const tally = state.hunkTally;
+  if (!tally) return [list];
+  const counted = tally.decided === tally.total ? `${tally.kept} of ${tally.total} changes kept.` : `${tally.kept} of ${tally.total} changes kept so far (${tally.total - tally.decided} still open).`;
+  return [el('p', counted, 'muted tally'), list];
 }
 
 function layoutToggle(state: PanelState, post: Post): HTMLElement {
@@ -118,15 +122,16 @@ function changes(state: PanelState, post: Post): HTMLElement[] {
   return [layoutToggle(state, post), ...note, diffView(state.diff, state.layout, state.beforeLabel)];
 }
 
-function keptList(state: PanelState): HTMLElement {
-  if (!state.keptRows.length) return el('p', 'No variables, numbers or quotes to keep.', 'muted');
+/** What the prompt kept: the summary and one row per kind; a single line when there was nothing to keep. */
+function keptList(state: PanelState): HTMLElement[] {
+  if (!state.keptRows.length) return [el('p', 'No variables, numbers or quotes to keep.', 'muted')];
   const list = el('ul', undefined, 'kept');
   for (const row of state.keptRows) {
     const item = el('li', `${row.label}: ${row.kept}/${row.total}`, row.missing.length ? 'lost' : 'ok');
     if (row.missing.length) item.append(el('span', ` — missing: ${row.missing.join(', ')}`));
     list.append(item);
   }
-  return list;
+  return [el('p', state.kept, 'muted'), list];
 }
 
 function candidatesTable(state: PanelState): HTMLElement {
@@ -157,10 +162,10 @@ export function renderPanel(state: PanelState, post: Post): Node[] {
   return [
     header(state, post),
     section('scores', 'Scores', scoreTable(state.axes, state.beforeLabel)),
-    section('why', 'Why each change', reasonsList(state)),
+    section('why', 'Why each change', ...reasonsList(state)),
     section('changes', `Changes from ${state.beforeLabel}`, ...changes(state, post)),
     section('rewrite-section', 'Rewrite', rewrite),
-    section('kept-section', 'Kept from your prompt', el('p', state.kept, 'muted'), keptList(state)),
+    section('kept-section', 'Kept from your prompt', ...keptList(state)),
     ...(state.candidates.length ? [section('candidates-section', 'Candidates', candidatesTable(state))] : []),
     section('details-section', 'Details', details(state)),
   ];
