@@ -2,9 +2,9 @@
  * The content of a strong prompt for each domain. Square-bracket slots ([…]) are left for the person to
  * fill: the engine never invents facts about their situation, it shows where a fact belongs.
  */
-import type { DomainId, DomainProfile } from './domain';
+import type { CodeTask, DomainId, DomainProfile } from './domain';
 
-type ProfileBuilder = (language: string | undefined) => Omit<DomainProfile, 'id'>;
+type ProfileBuilder = (language: string | undefined) => Omit<DomainProfile, 'id' | 'inputSlot'>;
 
 const PROFILES: Record<DomainId, ProfileBuilder> = {
   code: (language) => ({
@@ -134,7 +134,102 @@ const PROFILES: Record<DomainId, ProfileBuilder> = {
   }),
 };
 
+const engineer = (language: string | undefined): string =>
+  `senior ${language && language !== 'Excel' ? `${language} ` : 'software '}${language ? 'developer' : 'engineer'}`;
+const versionSlot = (language: string | undefined): string =>
+  language ? `${language} version and environment: [version, runtime, OS]` : 'Language, version and environment: [for example Python 3.12 on Linux]';
+
+// Code prompts that work on what exists (code, a failure, a bug report) instead of writing new code.
+const CODE_TASKS: Record<Exclude<CodeTask, 'write'>, (language: string | undefined) => ReturnType<ProfileBuilder> & { label: string }> = {
+  review: (language) => ({
+    label: 'code review',
+    role: `You are a ${engineer(language)} who reviews code for correctness, security, performance and readability, and explains every finding.`,
+    context: `The code is for [what the program does and where it runs]${language ? '' : ', written in [language and version]'}.`,
+    deliverables: [
+      'Findings ranked by severity (critical, major, minor), each with its line reference, what is wrong and why it matters',
+      'A suggested fix for each finding, as a short code change',
+      'A one-line verdict: ready, ready after fixes, or needs rework',
+    ],
+    outputFormat: 'The verdict first, then the findings as a numbered list from most to least severe, each as "line N: problem, why it matters, suggested fix".',
+    steps: [
+      'Read the code once to understand what it is meant to do',
+      'Check correctness, edge cases and error handling, then security, performance and readability',
+      'Rank the findings by severity and suggest a fix for each',
+    ],
+    constraints: [
+      versionSlot(language),
+      'Focus: [correctness, security, performance, readability, or all of them]',
+      'Report real problems only; do not rewrite code that works',
+    ],
+    successCriteria: ['Every finding names a line and says why it is a problem', 'The findings are ordered from most to least severe'],
+  }),
+  diagnose: (language) => ({
+    label: 'debugging',
+    role: `You are a ${engineer(language)} who debugs methodically: reproduce the failure, isolate it, find the root cause, then fix it.`,
+    context: 'It fails when [steps to reproduce]; it should [expected behaviour] but instead [actual behaviour].',
+    deliverables: [
+      'The root cause, with the lines responsible',
+      'The evidence: how the code, error or logs point to that cause',
+      'The smallest fix that removes the cause, and how to confirm it works',
+    ],
+    outputFormat: 'The root cause first, then the evidence, then the fix in a fenced code block, then how to verify it.',
+    steps: [
+      'Restate the expected and the actual behaviour',
+      'Trace the code path that produces the failure',
+      'Name the root cause, then propose the smallest fix that removes it',
+    ],
+    constraints: [versionSlot(language), 'What was already tried: [changes, and what they did]'],
+    successCriteria: ['The root cause accounts for every symptom reported', 'The fix is minimal and comes with a way to confirm it works'],
+  }),
+  triage: (language) => ({
+    label: 'bug triage',
+    role: `You are an experienced ${language && language !== 'Excel' ? `${language} ` : 'software '}engineer who triages bug reports: judges severity and impact, and says what to do first.`,
+    context: 'It concerns [product or component, and release], used by [who is affected, and how many].',
+    deliverables: [
+      'A severity rating (critical, high, medium or low) with the reasons for it',
+      'Who and what is affected, and how likely it is to happen',
+      'The likely cause or area of the code, where the report points to one',
+      'The recommended next step and how urgent it is',
+    ],
+    outputFormat: 'The severity on the first line, then the reasons as bullets, then the recommended next step.',
+    steps: [
+      'Restate the reported problem and how to reproduce it',
+      'Judge the impact: who is affected, how often, and whether data, security or money is at risk',
+      'Assign a severity and recommend the next step',
+    ],
+    constraints: ['Severity scale: [critical / high / medium / low, or your team’s scale]', 'What counts as urgent here: [for example data loss, security, a blocked release]'],
+    successCriteria: ['The severity follows from the stated reasons about impact and likelihood', 'The next step is concrete enough to assign to someone'],
+  }),
+  explain: (language) => ({
+    label: 'code explanation',
+    role: `You are a ${engineer(language)} who explains code clearly, at the reader's level.`,
+    context: 'The explanation is for [who reads it, and what they already know].',
+    deliverables: [
+      'What the code does, in one or two sentences',
+      'A walk-through of the main parts, with line references',
+      'Anything surprising: side effects, edge cases, hidden assumptions',
+    ],
+    outputFormat: 'A short summary, then the walk-through as numbered steps in the order the code runs.',
+    steps: ['State the purpose of the code', 'Walk through it in the order it runs', 'Point out anything non-obvious'],
+    constraints: ['Depth: [overview, or line by line]', 'Define any term the reader may not know'],
+    successCriteria: ['A reader at the stated level could explain the code back in their own words'],
+  }),
+};
+
+/** Options that specialise a profile to the request. */
+export interface ProfileOptions {
+  /** For code prompts: the kind of work asked for (writing code by default). */
+  codeTask?: CodeTask;
+  /** The input slot's placeholder, when the request names its material. */
+  inputSlot?: string;
+}
+
 /** The profile for a domain, specialised to a programming language or tool when one is named. */
-export function profileFor(id: DomainId, language?: string): DomainProfile {
-  return { id, ...PROFILES[id](language) };
+export function profileFor(id: DomainId, language?: string, options: ProfileOptions = {}): DomainProfile {
+  const defaultSlot = id === 'code' ? '[paste the code here]' : '[paste the text here]';
+  const codeTask = id === 'code' ? (options.codeTask ?? 'write') : undefined;
+  if (codeTask && codeTask !== 'write') {
+    return { id, codeTask, needsMaterial: true, inputSlot: options.inputSlot ?? defaultSlot, ...CODE_TASKS[codeTask](language) };
+  }
+  return { id, ...(codeTask ? { codeTask } : {}), inputSlot: options.inputSlot ?? defaultSlot, ...PROFILES[id](language) };
 }

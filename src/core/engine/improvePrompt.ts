@@ -8,7 +8,7 @@ import { keptReport } from '../analysis/templateTokens';
 import { judgeFeatures } from '../judge/judgePrompt';
 import type { Explanation, KeptReport, Scorecard, StrategyId } from '../types';
 import type { DomainId } from './domain';
-import { detectDomain, detectLanguage } from './domain';
+import { codeInputSlot, detectCodeTask, detectDomain, detectLanguage } from './domain';
 import { profileFor } from './domainProfiles';
 import { diffHunks } from './hunks';
 import type { AttributedAddition, RenderedLine, RenderStyle } from './render';
@@ -81,7 +81,8 @@ export function improvePrompt(original: string, options: ImproveOptions = {}): I
   const features = analyzePrompt(original);
   const before = judgeFeatures(features);
   const domain = detectDomain(original);
-  const profile = profileFor(domain, detectLanguage(original));
+  const codeTask = domain === 'code' ? detectCodeTask(original) : undefined;
+  const profile = profileFor(domain, detectLanguage(original), codeTask ? { codeTask, inputSlot: codeInputSlot(original, codeTask) } : {});
   const completionStyle = features.layout.trailingCue !== undefined;
   const context: StrategyContext = { original, features, profile, completionStyle };
   const base = { original, domain, kept: keptReport(original, original), source: `engine/heuristic@${HEURISTIC_ENGINE_VERSION}`, skippedStrategies: [] as StrategyId[] };

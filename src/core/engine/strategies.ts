@@ -73,7 +73,7 @@ export const STRATEGIES: readonly Strategy[] = [
     id: 'add-role',
     applies: (c) => !c.features.role,
     apply: (c) => ({ section: 'role', lines: [c.profile.role] }),
-    bullet: (c) => `Added a role that fits the ${c.profile.id === 'general' ? 'request' : `${c.profile.id} task`}, so the answer takes the right expertise and voice.`,
+    bullet: (c) => `Added a role that fits the ${c.profile.id === 'general' ? 'request' : `${c.profile.label ?? c.profile.id} task`}, so the answer takes the right expertise and voice.`,
   },
   {
     id: 'add-context',
@@ -92,8 +92,8 @@ export const STRATEGIES: readonly Strategy[] = [
   },
   {
     id: 'add-input-slot',
-    applies: (c) => !c.features.inputData && !c.completionStyle && (Boolean(c.features.ambiguousReference) || (TEXT_VERBS.test(c.original) && c.features.words < 40)),
-    apply: (c) => ({ section: 'input', lines: ['"""', c.profile.id === 'code' ? '[paste the code here]' : '[paste the text here]', '"""'] }),
+    applies: (c) => !c.features.inputData && !c.completionStyle && (Boolean(c.features.ambiguousReference) || ((TEXT_VERBS.test(c.original) || Boolean(c.profile.needsMaterial)) && c.features.words < 40)),
+    apply: (c) => ({ section: 'input', lines: ['"""', c.profile.inputSlot, '"""'] }),
     bullet: (c) => c.features.ambiguousReference
       ? `"${c.features.ambiguousReference.text}" pointed at nothing in the prompt: added a delimited slot for the material it refers to.`
       : 'Added a delimited slot for the material to work on, so it cannot be mistaken for instructions.',
@@ -114,7 +114,7 @@ export const STRATEGIES: readonly Strategy[] = [
     id: 'add-deliverables',
     applies: (c) => !hasSection(c.features, 'deliverables', 'deliverable', 'output', 'outputs') && c.features.layout.listItems < 2 && !c.completionStyle,
     apply: (c) => ({ section: 'deliverables', lines: c.profile.deliverables.map((item) => `- ${item}`) }),
-    bullet: (c) => `Listed the deliverables a ${c.profile.id === 'general' ? 'complete' : c.profile.id} answer needs, so nothing expected is left out.`,
+    bullet: (c) => `Listed the deliverables a ${c.profile.id === 'general' ? 'complete' : (c.profile.label ?? c.profile.id)} answer needs, so nothing expected is left out.`,
   },
   {
     id: 'add-output-format',

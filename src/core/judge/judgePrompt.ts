@@ -43,6 +43,45 @@ function summarize(scores: AxisScores, total: number): string {
   return `${band} (${total}/50): strongest on ${axisLabel(strongest)}, weakest on ${axisLabel(weakest)}.`;
 }
 
+// What each rule that only suggests (it takes no points itself) says is missing, as a con.
+const MISSING: Record<string, string> = {
+  'no-steps': 'No steps or deliverables: nothing says what a complete answer contains.',
+  'no-fallback': 'Nothing says what to do when information is missing or the answer is unknown.',
+  'no-quantities': 'No length, count or limit: the model decides how much to write.',
+  'no-output-format': 'No output format: the answer can come back in any shape.',
+  'no-delimiters': 'The pasted material is not delimited, so it can be read as instructions.',
+  'no-sections': 'Task, context and output format run together in one block.',
+  'no-context': 'No background: who it is for and what it will be used for are left open.',
+  'no-questions-policy': 'No policy for missing details: ask clarifying questions, or state assumptions?',
+};
+
+const WEAK_AXIS: Record<Axis, string> = {
+  clarity: 'the main ask is not clear-cut',
+  specificity: 'few concrete details (numbers, names, formats, scope)',
+  actionability: 'little to act on: no steps, deliverables or success criteria',
+  structure: 'no sections, lists or delimiters separate the parts',
+  contextUse: 'little background, few constraints and no assumptions policy',
+};
+
+/**
+ * Cons for a prompt whose axes took no points away but which still scores low or draws suggestions:
+ * the weakest axis when it is weak, then what the suggestions say is missing (weakest axis first), so
+ * the feedback never says "nothing holds it back" beside a weak total or a list of suggestions.
+ */
+function derivedCons(scores: AxisScores, total: number, weakestFirst: readonly Axis[], suggestions: Scorecard['suggestions']): string[] {
+  const cons: string[] = [];
+  const weakest = weakestFirst[0]!;
+  if (scores[weakest] < 5 || (total < 30 && suggestions.length === 0)) {
+    cons.push(`Weak ${axisLabel(weakest)} (${scores[weakest]}/10): ${WEAK_AXIS[weakest]}.`);
+  }
+  for (const suggestion of suggestions) {
+    if (cons.length >= 4) break;
+    const con = MISSING[suggestion.rule] ?? `Weak ${axisLabel(suggestion.axis)}: ${suggestion.message}`;
+    if (!cons.includes(con)) cons.push(con);
+  }
+  return cons;
+}
+
 /** Scores a prompt from its features (use when the features are already at hand). */
 export function judgeFeatures(features: PromptFeatures): Scorecard {
   const byAxis = verdicts(features);
@@ -65,6 +104,7 @@ export function judgeFeatures(features: PromptFeatures): Scorecard {
     cons.push(...byAxis[axis].cons);
   }
   for (const axis of weakestFirst) suggestions.push(...byAxis[axis].suggestions);
+  if (cons.length === 0 && (suggestions.length > 0 || total < 30)) cons.push(...derivedCons(scores, total, weakestFirst, suggestions));
   return {
     clarity: scores.clarity,
     specificity: scores.specificity,

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { keptEverything } from '../../../src/core/analysis/templateTokens';
+import { codeInputSlot, detectCodeTask } from '../../../src/core/engine/domain';
 import { applyHunks } from '../../../src/core/engine/hunks';
 import { improvePrompt } from '../../../src/core/engine/improvePrompt';
 import { judgePrompt } from '../../../src/core/judge/judgePrompt';
@@ -162,5 +163,87 @@ describe('engine', () => {
     const onlyRole = improvePrompt('Write a haiku about autumn.', { selectStrategies: () => ['add-role'] });
     assert.deepEqual(onlyRole.strategies, ['add-role']);
     assert.deepEqual(onlyRole.skippedStrategies, all.strategies.filter((s) => s !== 'add-role'));
+  });
+
+  describe('code work that is not writing code gets its own role, deliverables and input slot', () => {
+    const section = (text: string, heading: string): string => {
+      const match = new RegExp(`## ${heading}\\n([\\s\\S]*?)(?:\\n\\n## |$)`).exec(text);
+      return match?.[1] ?? '';
+    };
+    const writingOnly = [/writes clean, tested/, /Implement it, then write tests/, /every test passes/, /Unit tests that cover/];
+
+    it('a review asks for findings ranked by severity, with line references and fixes', () => {
+      const result = improvePrompt("Review my code and tell me what's wrong");
+      assert.equal(result.domain, 'code');
+      assert.match(section(result.improved, 'Role'), /reviews code/);
+      assert.match(section(result.improved, 'Deliverables'), /Findings ranked by severity/);
+      assert.match(section(result.improved, 'Deliverables'), /line reference/);
+      assert.match(section(result.improved, 'Deliverables'), /suggested fix/i);
+      assert.match(section(result.improved, 'Success criteria'), /names a line/);
+      assert.match(section(result.improved, 'Input'), /\[paste the code to review here\]/);
+      for (const pattern of writingOnly) assert.doesNotMatch(result.improved, pattern);
+      assert.match(result.explanation.bullets.join('\n'), /code review task/);
+    });
+
+    it('a triage of a bug report asks for a severity with reasons, and a slot for the report', () => {
+      const result = improvePrompt('look at the bug report and figure out how bad it is');
+      assert.equal(result.domain, 'code');
+      assert.match(section(result.improved, 'Role'), /triages bug reports/);
+      assert.match(section(result.improved, 'Deliverables'), /severity rating .* with the reasons/);
+      assert.match(section(result.improved, 'Input'), /\[paste the bug report here\]/);
+      assert.doesNotMatch(result.improved, /\[paste the code here\]/);
+      assert.doesNotMatch(result.improved, /The code is for/);
+      for (const pattern of writingOnly) assert.doesNotMatch(result.improved, pattern);
+    });
+
+    it('a diagnosis asks for the root cause, the evidence and a minimal fix', () => {
+      const result = improvePrompt('Why does my Python function return None?');
+      assert.match(section(result.improved, 'Role'), /Python developer who debugs/);
+      assert.match(section(result.improved, 'Deliverables'), /root cause/);
+      assert.match(section(result.improved, 'Deliverables'), /smallest fix/);
+      for (const pattern of writingOnly) assert.doesNotMatch(result.improved, pattern);
+      assert.equal(codeInputSlot('Debug this code, it fails with the stack trace below', 'diagnose'), '[paste the stack trace here]');
+    });
+
+    it('an explanation walks through the code instead of writing new code', () => {
+      const result = improvePrompt('Explain what this regex does');
+      assert.match(section(result.improved, 'Role'), /explains code/);
+      assert.match(section(result.improved, 'Deliverables'), /walk-through/);
+      assert.match(section(result.improved, 'Input'), /\[paste the code to explain here\]/);
+      for (const pattern of writingOnly) assert.doesNotMatch(result.improved, pattern);
+    });
+
+    it('names the input slot after the material the prompt mentions', () => {
+      assert.match(improvePrompt('Review this pull request for security issues').improved, /\[paste the diff here\]/);
+      assert.equal(codeInputSlot('Review my code for security issues', 'review'), '[paste the code to review here]');
+      assert.equal(codeInputSlot('Triage this issue and tell me how urgent it is', 'triage'), '[paste the issue here]');
+    });
+
+    it('tells the kinds of code work apart by the earliest verb', () => {
+      const cases: [string, string][] = [
+        ['Help me code.', 'write'],
+        ['Write a Python function that parses ISO dates.', 'write'],
+        ['Fix the bug in this function.', 'write'],
+        ['Refactor this class, then review it.', 'write'],
+        ['Write a parser and explain how the code works.', 'write'],
+        ['Review my code and fix the bugs.', 'review'],
+        ['Audit this script for security problems.', 'review'],
+        ['Debug this: my loop never ends.', 'diagnose'],
+        ['My script is not working after the upgrade.', 'diagnose'],
+        ['Triage this crash report.', 'triage'],
+        ['How serious is this bug?', 'triage'],
+        ['Walk me through this function line by line.', 'explain'],
+      ];
+      for (const [text, task] of cases) assert.equal(detectCodeTask(text), task, text);
+    });
+
+    it('leaves a writing-code prompt as it was: a developer who writes tested code', () => {
+      const result = improvePrompt('Write a Python function that parses dates');
+      assert.equal(section(result.improved, 'Role') || /<role>\n(.*)\n/.exec(result.improved)?.[1], 'You are a senior Python developer who writes clean, tested, well-documented code.');
+      assert.match(result.improved, /Implement it, then write tests for normal, edge and error cases\./);
+      assert.match(result.improved, /- Working code with docstrings and comments that explain why, not what/);
+      assert.match(result.improved, /- The code runs as given, and every test passes/);
+      assert.match(improvePrompt('Fix the bug in this function').improved, /\[paste the code here\]/);
+    });
   });
 });

@@ -82,4 +82,30 @@ describe('judge', () => {
       assert.ok(card.total >= 0 && card.total <= 50);
     }
   });
+
+  describe('the cons agree with the total and the suggestions', () => {
+    const prompts = [...allPrompts, 'Write a newsletter intro for {{company}} about our Q3 results. Keep it short and fun.', 'x', 'Summarize this.', 'Write a poem.'];
+
+    it('a weak total or any suggestion comes with at least one con, never "nothing significant"', () => {
+      for (const text of prompts) {
+        const card = judgePrompt(text);
+        if (card.total < 30 || card.suggestions.length > 0) assert.ok(card.feedback.cons.length > 0, `no cons for ${JSON.stringify(text)} (${card.total}/50, ${card.suggestions.length} suggestions)`);
+      }
+    });
+
+    it('the newsletter sample: same scores as before, cons from its weakest axis and missing parts', () => {
+      const card = judgePrompt('Write a newsletter intro for {{company}} about our Q3 results. Keep it short and fun.');
+      assert.deepEqual([card.clarity, card.specificity, card.actionability, card.structure, card.contextUse, card.total], [6, 3.3, 3, 2.5, 4, 18.8]);
+      assert.equal(card.suggestions.length, 5);
+      assert.match(card.feedback.cons[0]!, /^Weak structure \(2\.5\/10\)/);
+      assert.ok(card.feedback.cons.some((con) => /No steps or deliverables/.test(con)));
+      assert.ok(card.feedback.cons.length <= 4);
+    });
+
+    it('keeps the rubric’s own cons when there are some', () => {
+      const card = judgePrompt('Write something good about stuff, maybe some things.');
+      assert.ok(card.feedback.cons.some((con) => /Vague/.test(con)));
+      assert.ok(!card.feedback.cons.some((con) => /^Weak /.test(con)));
+    });
+  });
 });
