@@ -61,3 +61,18 @@ export function layoutDiff(original: string, hunks: readonly DiffHunk[], decisio
   const text = shown.length === 0 ? '' : shown.join('\n') + (original.endsWith('\n') ? '\n' : '');
   return { text, lineCount: shown.length, placements };
 }
+
+/**
+ * Line offsets (from the diff's first line) to paint as removed and inserted: only the hunks still open.
+ * A decided hunk's lines are plain text again, so what is left to decide stands out.
+ */
+export function openHunkLines(layout: DiffLayout, decided: (hunkId: string) => boolean): { removed: number[]; inserted: number[] } {
+  const removed: number[] = [];
+  const inserted: number[] = [];
+  for (const placement of layout.placements) {
+    if (decided(placement.hunk.id)) continue;
+    for (let i = 0; i < placement.removedCount; i += 1) removed.push(placement.removedStart + i);
+    for (let i = 0; i < placement.insertedCount; i += 1) inserted.push(placement.insertedStart + i);
+  }
+  return { removed, inserted };
+}

@@ -1,6 +1,8 @@
 /**
  * CodeLens over an inline diff: *Accept all | Reject all | Details* above the whole change, and
- * *strategy — why | Accept | Reject* above each open hunk (*model rewrite — why* for a model's rewrite).
+ * *Accept | Reject | strategy — why* above each open hunk's first line with text (*model rewrite — why*
+ * for a model's rewrite). The actions come first so they stay in view when the editor is narrow (the
+ * result panel open beside it); the reason is cut short, and the whole of it is the lens's tooltip.
  * Commands take `(uri, hunkId)`, never indexes, so a lens clicked after another decision still means the
  * hunk it was drawn for.
  */
@@ -8,11 +10,11 @@ import * as vscode from 'vscode';
 import { CommandId } from '../commands/commandIds';
 import type { HunkReason } from '../core/engine/changeReasons';
 import { hunkReason } from '../core/engine/changeReasons';
+import { anchorLine, shortReason } from './hunkLens';
 import type { InlineDiffManager } from './inlineDiffManager';
 
-const MAX_REASON = 64;
-
-const shorten = (text: string): string => (text.length <= MAX_REASON ? text : `${text.slice(0, MAX_REASON - 1)}…`);
+/** Several strategies on one hunk are named in full in the tooltip. */
+const LABEL_CHARS = 32;
 
 /** What a hunk's lens says: who made the change, why in a few words, and the whole reason on hover. */
 function describe(reason: HunkReason): { label: string; why: string; tooltip: string } {
@@ -94,22 +96,32 @@ export class InlineDiffCodeLens implements vscode.CodeLensProvider {
       }),
     ];
     const hunks = new Map(session.hunks.map((hunk) => [hunk.id, hunk]));
+    const isBlank = (line: number) => line >= document.lineCount || document.lineAt(line).isEmptyOrWhitespace;
     for (const hunk of open) {
-      const line = hunk.removedLines[0] ?? hunk.insertedLines[0] ?? state.firstLine;
+      const line = anchorLine([...hunk.removedLines, ...hunk.insertedLines], isBlank) ?? state.firstLine;
       const range = new vscode.Range(line, 0, line, 0);
       const diffHunk = hunks.get(hunk.id);
       const { label, why, tooltip } = describe(diffHunk ? hunkReason(session.result, diffHunk) : { kind: 'layout' });
-      // The strategy comes first: for a hunk on the diff's first line it also separates these lenses
-      // from Accept all | Reject all | Details on the same row.
+      // On the diff's first line these follow Accept all | Reject all | Details on the same row: there
+      // they say which change they take.
+      const sharesRow = line === state.firstLine;
       lenses.push(
         new vscode.CodeLens(range, {
-          title: shorten(`${label} — ${why}`),
+          title: `$(check) ${sharesRow ? vscode.l10n.t('Accept this') : vscode.l10n.t('Accept')}`,
+          command: CommandId.acceptChange,
+          arguments: [uri, hunk.id],
+        }),
+        new vscode.CodeLens(range, {
+          title: `$(close) ${sharesRow ? vscode.l10n.t('Reject this') : vscode.l10n.t('Reject')}`,
+          command: CommandId.rejectChange,
+          arguments: [uri, hunk.id],
+        }),
+        new vscode.CodeLens(range, {
+          title: `${shortReason(label, LABEL_CHARS)} — ${shortReason(why)}`,
           tooltip,
           command: CommandId.showChangeDetails,
           arguments: [uri, hunk.id],
         }),
-        new vscode.CodeLens(range, { title: `$(check) ${vscode.l10n.t('Accept')}`, command: CommandId.acceptChange, arguments: [uri, hunk.id] }),
-        new vscode.CodeLens(range, { title: `$(close) ${vscode.l10n.t('Reject')}`, command: CommandId.rejectChange, arguments: [uri, hunk.id] }),
       );
     }
     return lenses;

@@ -4,6 +4,7 @@
  * colours, and keeps the diff anchored while the person types elsewhere.
  */
 import * as vscode from 'vscode';
+import { openHunkLines } from './diffLayout';
 import type { InlineDiffSession } from './inlineDiffSession';
 import { lineEdit } from './lineEdit';
 
@@ -52,11 +53,17 @@ export class InlineDiffController implements vscode.Disposable {
    * between ends the session instead of corrupting it.
    */
   private ownEdits = 0;
+  private painted: { removed: number[]; inserted: number[] } = { removed: [], inserted: [] };
 
   constructor(
     readonly document: vscode.TextDocument,
     private readonly events: ControllerEvents,
   ) {}
+
+  /** Zero-based document lines painted as removed / inserted by the last render (for the state and tests). */
+  get decoratedLines(): { removed: readonly number[]; inserted: readonly number[] } {
+    return this.painted;
+  }
 
   /** The running session, if any. */
   get session(): InlineDiffSession | undefined {
@@ -129,20 +136,19 @@ export class InlineDiffController implements vscode.Disposable {
   /** Repaints the decorations in every editor showing this document. */
   render(): void {
     const session = this.current;
-    const removed: vscode.Range[] = [];
-    const inserted: vscode.Range[] = [];
+    this.painted = { removed: [], inserted: [] };
     if (session) {
       const firstLine = this.document.positionAt(session.start).line;
-      const line = (offset: number) => this.document.lineAt(Math.min(firstLine + offset, this.document.lineCount - 1)).range;
-      for (const placement of session.layout().placements) {
-        for (let i = 0; i < placement.removedCount; i += 1) removed.push(line(placement.removedStart + i));
-        for (let i = 0; i < placement.insertedCount; i += 1) inserted.push(line(placement.insertedStart + i));
-      }
+      const toDocument = (offset: number) => Math.min(firstLine + offset, this.document.lineCount - 1);
+      // Only open hunks are painted: an accepted or rejected hunk is plain text, not still pending.
+      const open = openHunkLines(session.layout(), (hunkId) => session.decisionOf(hunkId) !== undefined);
+      this.painted = { removed: open.removed.map(toDocument), inserted: open.inserted.map(toDocument) };
     }
+    const ranges = (lines: number[]) => lines.map((line) => this.document.lineAt(line).range);
     for (const editor of vscode.window.visibleTextEditors) {
       if (editor.document !== this.document) continue;
-      editor.setDecorations(this.removedLines, removed);
-      editor.setDecorations(this.insertedLines, inserted);
+      editor.setDecorations(this.removedLines, ranges(this.painted.removed));
+      editor.setDecorations(this.insertedLines, ranges(this.painted.inserted));
     }
   }
 

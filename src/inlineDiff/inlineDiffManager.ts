@@ -35,6 +35,8 @@ export interface InlineDiffState {
     removedLines: number[];
     insertedLines: number[];
   }[];
+  /** Zero-based document lines painted as removed / inserted: those of the open hunks only. */
+  decorated: { removed: number[]; inserted: number[] };
 }
 
 /** A diff that ended: where, why, and the decision when there was one. */
@@ -156,6 +158,7 @@ export class InlineDiffManager implements vscode.Disposable {
         removedLines: lines(placement.removedStart, placement.removedCount),
         insertedLines: lines(placement.insertedStart, placement.insertedCount),
       })),
+      decorated: { removed: [...controller.decoratedLines.removed], inserted: [...controller.decoratedLines.inserted] },
     };
   }
 

@@ -44,9 +44,57 @@ suite('Improve Prompt: inline diff', () => {
     const perHunk = lenses.filter((lens) => lens.command?.command === 'prompter.acceptChange');
     assert.equal(perHunk.length, outcome.hunkIds.length);
     assert.deepEqual(perHunk.map((lens) => (lens.command?.arguments as unknown[])[1]), outcome.hunkIds);
-    // Each hunk's lens names the strategy that made it.
+    // Each hunk's lens: Accept, Reject, then the strategy that made it with a short reason; the whole
+    // reason is the tooltip.
     const firstStrategy = outcome.result.explanation.diffs[0]!.strategies[0]!;
-    assert.ok(titles.some((title) => title.startsWith(firstStrategy)), `no lens names ${firstStrategy}`);
+    const reasonLens = lenses.find((lens) => lens.command?.command === 'prompter.showChangeDetails' && lens.command.title.startsWith(firstStrategy));
+    assert.ok(reasonLens, `no lens names ${firstStrategy}: ${titles.join(' | ')}`);
+    const why = reasonLens.command!.title.slice(`${firstStrategy} — `.length);
+    assert.ok(why.length <= 40, `the reason in the lens is too long: ${why}`);
+    assert.ok(reasonLens.command!.tooltip?.startsWith(`${firstStrategy}: `), reasonLens.command!.tooltip);
+    for (const id of outcome.hunkIds) {
+      const row = lenses.filter((lens) => (lens.command?.arguments as unknown[] | undefined)?.[1] === id).map((lens) => lens.command!.command);
+      assert.deepEqual(row, ['prompter.acceptChange', 'prompter.rejectChange', 'prompter.showChangeDetails'], `hunk ${id}`);
+    }
+    // Each hunk's lens sits on a line with text, never on a blank line that reads as the section above.
+    for (const lens of lenses.filter((item) => item.command?.command === 'prompter.acceptChange')) {
+      const id = (lens.command!.arguments as unknown[])[1];
+      const hunk: { id: string; removedLines: number[]; insertedLines: number[] } = state.hunks.find((item) => item.id === id)!;
+      const shown: number[] = [...hunk.removedLines, ...hunk.insertedLines];
+      const line: number = lens.range.start.line;
+      assert.ok(shown.includes(line), `hunk ${hunk.id}: lens on line ${line}, not one of ${shown.join(',')}`);
+      const firstWithText = shown.find((item: number) => !editor.document.lineAt(item).isEmptyOrWhitespace);
+      if (firstWithText !== undefined) assert.equal(line, firstWithText, `hunk ${hunk.id}: lens on a blank line`);
+    }
+    assert.ok(
+      state.hunks.some((hunk) => {
+        const shown = [...hunk.removedLines, ...hunk.insertedLines];
+        return shown.length > 0 && editor.document.lineAt(shown[0]!).isEmptyOrWhitespace;
+      }),
+      'the scenario should have a hunk that starts with a blank line',
+    );
+  });
+
+  test('a decided hunk loses its diff colours while the other hunks stay painted', async () => {
+    const { editor, outcome } = await showDiff();
+    const uri = editor.document.uri;
+    const before = api.inlineDiff.state(uri)!;
+    const all = before.hunks.flatMap((hunk) => [...hunk.removedLines, ...hunk.insertedLines]).sort((a, b) => a - b);
+    assert.deepEqual([...before.decorated.removed, ...before.decorated.inserted].sort((a, b) => a - b), all);
+    await vscode.commands.executeCommand('prompter.acceptChange', uri, outcome.hunkIds[0]);
+    const after = api.inlineDiff.state(uri)!;
+    const [accepted, ...open] = after.hunks;
+    assert.equal(accepted!.accepted, true);
+    assert.ok(accepted!.insertedLines.length > 0, 'the accepted hunk should show inserted lines');
+    for (const line of accepted!.insertedLines) assert.ok(!after.decorated.inserted.includes(line), `accepted line ${line} is still painted as inserted`);
+    assert.deepEqual(after.decorated.removed, open.flatMap((hunk) => hunk.removedLines));
+    assert.deepEqual(after.decorated.inserted, open.flatMap((hunk) => hunk.insertedLines));
+    await vscode.commands.executeCommand('prompter.rejectChange', uri, outcome.hunkIds[1]);
+    const rejected = api.inlineDiff.state(uri);
+    if (rejected) {
+      const struck = rejected.hunks.find((hunk) => hunk.id === outcome.hunkIds[1])!;
+      for (const line of struck.removedLines) assert.ok(!rejected.decorated.removed.includes(line), `rejected line ${line} is still struck through`);
+    }
   });
 
   test('Accept All writes the rewrite in one edit, and one Undo brings the original back and is recorded as taking it back', async () => {

@@ -91,7 +91,11 @@ try {
   const lensMs = Date.now() - clicked;
   check('the inline diff shows CodeLens Accept all | Reject all | Details', lensShown, `${lensMs} ms after the click`);
   const lensTexts = await page.locator('.codelens-decoration').allInnerTexts();
-  check('each hunk has a lens naming its strategy, then Accept | Reject', lensTexts.some((text) => /add-role[^|]*\|\s*Accept\s*\|\s*Reject/.test(text)), lensTexts.slice(0, 2).join(' / ').replace(/\s+/g, ' '));
+  check(
+    'each hunk has a lens with Accept | Reject first, then its strategy and a short reason',
+    lensTexts.some((text) => /Accept(?: this)?\s*\|\s*Reject(?: this)?\s*\|\s*add-role — [^|]{1,40}(?:\||$)/.test(text.trim())),
+    lensTexts.slice(0, 3).join(' / ').replace(/\s+/g, ' '),
+  );
   await page.locator('.view-lines').first().filter({ hasText: 'You are' }).waitFor({ timeout: 5000 }).catch(() => {});
   await page.screenshot({ path: join(shots, '2-inline-diff.png') });
 
