@@ -12,6 +12,8 @@ export interface CliIo {
   color: boolean;
   readFile(path: string): Promise<Uint8Array>;
   readStdin(): Promise<Uint8Array>;
+  /** Whether stdin is a terminal: then "no FILE" means the person forgot one, not that text is piped in. */
+  stdinIsTerminal?: boolean;
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
 }
@@ -30,6 +32,7 @@ export function processIo(): CliIo {
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
     readFile: (path) => readFile(path),
     readStdin: () => readAll(process.stdin),
+    stdinIsTerminal: Boolean(process.stdin.isTTY),
     cwd: process.cwd(),
     env: process.env,
   };

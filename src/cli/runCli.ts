@@ -82,7 +82,12 @@ function modelImprove(session: LlmSession): (text: string, options: ImproveOptio
 }
 
 // judge, improve and lint read the same way: stdin only when no path is given, folders expanded alike.
+// No path with a terminal on stdin is a usage error rather than a silent wait for typed text: it is how a
+// shell glob that matched nothing arrives under `nullglob`. An explicit `-` still reads the terminal.
 async function inputsOf(positionals: string[], io: CliIo, maxChars: number): Promise<NamedInput[]> {
+  if (positionals.length === 0 && io.stdinIsTerminal) {
+    throw new UsageError('no prompt given: name a FILE or folder, or pipe the prompt in (use - to type it here).');
+  }
   return readInputs(await expandInputPaths(positionals, io.cwd), io, maxChars);
 }
 

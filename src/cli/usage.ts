@@ -13,7 +13,7 @@ Usage:
   prompter reset-learning [--store DIR]
   prompter --help | --version
 
-With no FILE at all, or with -, the prompt is read from standard input. A folder stands for the prompt
+With no FILE at all (when input is piped in), or with -, the prompt is read from standard input. A folder stands for the prompt
 files in it (see "prompter lint --help"); a folder without any is an error, never a read of stdin.
 History is kept in .prompter/ in the current folder unless --store names another folder (or --no-store
 keeps nothing).

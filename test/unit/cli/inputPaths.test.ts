@@ -106,6 +106,22 @@ describe('prompter: which files a folder gives', () => {
       assert.match(io.err, /repository's root, so only \*\.prompt\.md, \*\.prompt\.txt and \*\.prompty files count/);
     });
 
+    for (const command of ['judge', 'improve']) {
+      it(`${command} with no path and a terminal on stdin (a nullglob pattern that matched nothing): exit 2, no wait for typing`, async () => {
+        const io = Object.assign(noStdinIo(), { stdinIsTerminal: true });
+        assert.equal(await runCli([command, ...(command === 'improve' ? ['--no-store'] : [])], io), 2);
+        assert.equal(io.stdinRead, false);
+        assert.equal(io.out, '');
+        assert.equal(io.err, `prompter: no prompt given: name a FILE or folder, or pipe the prompt in (use - to type it here).\nRun "prompter ${command} --help" for usage.\n`);
+      });
+    }
+
+    it('an explicit - reads stdin even when it is a terminal', async () => {
+      const io = Object.assign(noStdinIo(), { stdinIsTerminal: true });
+      assert.equal(await runCli(['judge', '--json', '-'], io), 0);
+      assert.equal(io.stdinRead, true);
+    });
+
     it('a glob pattern the shell passed unexpanded', async () => {
       const root = tree({ 'a.txt': PROMPT });
       const io = noStdinIo();
