@@ -3,17 +3,12 @@
 // Chromium: open a prompt file with a vague word, wait for the squiggle, hover it and read the
 // scorecard, read the score in the status bar, open the Quick Fix menu. Screenshots go to
 // test-results/ui-diagnostics/ (look at them). Ends with "N passed, N failed". Needs dist/ built.
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, workbenchUrl } from '../host/browser.mjs';
-import { makeRunDir, startCodeServer } from '../host/codeServer.mjs';
-import { repoRoot } from '../host/hostPaths.mjs';
-import { createChecks, loadCoreModule, openFile } from './uiKit.mjs';
+import { loadCoreModule, openFile, runUiCheck } from './uiKit.mjs';
 
-const shots = join(repoRoot, 'test-results', 'ui-diagnostics');
 const PROMPT_FILE = 'newsletter.prompt.md';
 const PROMPT = 'Write something about our product for the newsletter.\nKeep it short.\n';
-const { check, finish } = createChecks();
 
 /** The core's diagnosis of `text`, from the same code the extension bundles (the expected result). */
 async function coreDiagnosis(runDir, text) {
@@ -21,27 +16,12 @@ async function coreDiagnosis(runDir, text) {
   return diagnosePrompt(text);
 }
 
-if (!existsSync(join(repoRoot, 'dist/extension.js'))) {
-  console.error('dist/extension.js is missing: run `node esbuild.config.mjs` first');
-  process.exit(1);
+async function prepare({ runDir, folder }) {
+  writeFileSync(join(folder, PROMPT_FILE), PROMPT);
+  return coreDiagnosis(runDir, PROMPT);
 }
-rmSync(shots, { recursive: true, force: true });
-mkdirSync(shots, { recursive: true });
-const runDir = makeRunDir('ui-diagnostics');
-const folder = join(runDir, 'workspace');
-cpSync(join(repoRoot, 'test/fixtures/workspace'), folder, { recursive: true });
-writeFileSync(join(folder, PROMPT_FILE), PROMPT);
-const expected = await coreDiagnosis(runDir, PROMPT);
 
-let server;
-let browser;
-try {
-  server = await startCodeServer({ runDir, folder });
-  browser = await launchBrowser();
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(workbenchUrl(server, folder, { extensionDevelopmentPath: repoRoot }));
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-
+await runUiCheck('ui-diagnostics', { width: 1400, height: 900 }, async ({ page, check, shots, prepared: expected }) => {
   // Open the file with Quick Open: opening a prompt file is what activates the extension.
   await openFile(page, PROMPT_FILE, 'newsletter');
   const opened = Date.now();
@@ -97,12 +77,4 @@ try {
     check('choosing it starts the inline diff', diff);
     await page.screenshot({ path: join(shots, '4-inline-diff.png') });
   }
-} catch (error) {
-  check('the UI check ran to the end', false, error instanceof Error ? error.message : String(error));
-} finally {
-  await browser?.close().catch(() => {});
-  await server?.stop();
-  rmSync(runDir, { recursive: true, force: true });
-}
-
-finish(shots);
+}, { prepare });

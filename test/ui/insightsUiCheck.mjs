@@ -5,25 +5,9 @@
 // would write it) and the open dashboard refreshes by itself; its charts, labels and table toggle are
 // checked and screenshotted in the Dark Modern and the Light Modern theme; it survives a window reload.
 // Screenshots go to test-results/ui-insights/ (look at them). Ends with "N passed, N failed".
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, workbenchUrl } from '../host/browser.mjs';
-import { makeRunDir, startCodeServer } from '../host/codeServer.mjs';
-import { repoRoot } from '../host/hostPaths.mjs';
-import { createChecks, loadCoreModule, openFile, runFromPalette, useColorTheme } from './uiKit.mjs';
+import { loadCoreModule, openFile, runFromPalette, runUiCheck, useColorTheme } from './uiKit.mjs';
 
-const shots = join(repoRoot, 'test-results', 'ui-insights');
-const { check, finish } = createChecks();
-
-if (!existsSync(join(repoRoot, 'dist/webview/insights.js'))) {
-  console.error('dist/webview/insights.js is missing: run `node esbuild.config.mjs` first');
-  process.exit(1);
-}
-rmSync(shots, { recursive: true, force: true });
-mkdirSync(shots, { recursive: true });
-const runDir = makeRunDir('ui-insights');
-const folder = join(runDir, 'workspace');
-cpSync(join(repoRoot, 'test/fixtures/workspace'), folder, { recursive: true });
 /** Switches the workbench to `label` and returns the dashboard's text colour once its colours arrived. */
 async function showTheme(page, frame, label, selector) {
   const applied = await useColorTheme(page, label, selector);
@@ -38,21 +22,15 @@ const isDark = (rgb) => {
 };
 
 /** The fixture history (test/helpers/insightsHistory.ts) written into the workspace's store. */
-async function seedHistory() {
+async function seedHistory(runDir, folder) {
   const { insightsHistory } = await loadCoreModule(runDir, 'test/helpers/insightsHistory.ts', 'insightsHistory');
   const { seedInsightsHistory } = await loadCoreModule(runDir, 'test/helpers/seedInsightsHistory.ts', 'seedInsightsHistory');
   const history = insightsHistory({ versions: 240, runsPerPrompt: 6, weeks: 12, endMs: Date.now(), seed: 11 });
   return seedInsightsHistory(join(folder, '.prompter'), history);
 }
 
-let server;
-let browser;
-try {
-  server = await startCodeServer({ runDir, folder });
-  browser = await launchBrowser();
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  await page.goto(workbenchUrl(server, folder, { extensionDevelopmentPath: repoRoot }), { timeout: 120_000 });
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+const requires = ['dist/extension.js', 'dist/webview/insights.js'];
+await runUiCheck('ui-insights', { width: 1440, height: 1000 }, async ({ page, check, shots, runDir, folder }) => {
   await openFile(page, 'summary.prompt.md', 'Summarize');
 
   const frame = page.frameLocator('iframe.webview').frameLocator('#active-frame');
@@ -69,7 +47,7 @@ try {
   await page.screenshot({ path: join(shots, '0-empty-dark.png') });
 
   // Another process writes a whole history; the open dashboard follows (store.json watcher, debounced).
-  const seeded = await seedHistory();
+  const seeded = await seedHistory(runDir, folder);
   const runsTile = frame.locator('.kpi', { hasText: 'Improve runs' }).locator('.kpi-value');
   const refreshed = await runsTile.filter({ hasText: String(seeded.improveRuns) }).waitFor({ timeout: 20_000 }).then(() => true, () => false);
   check('the open dashboard refreshes when the history changes', refreshed, `${seeded.versions} versions, ${seeded.improveRuns} improve runs written from outside`);
@@ -115,12 +93,4 @@ try {
   const revived = await runsTile.filter({ hasText: String(seeded.improveRuns) }).waitFor({ timeout: 30_000 }).then(() => true, () => false);
   check('the dashboard survives a window reload', revived);
   await page.screenshot({ path: join(shots, '6-after-reload-light.png') });
-} catch (error) {
-  check('the UI check ran to the end', false, error instanceof Error ? error.message : String(error));
-} finally {
-  await browser?.close().catch(() => {});
-  await server?.stop();
-  rmSync(runDir, { recursive: true, force: true });
-}
-
-finish(shots);
+}, { requires });

@@ -10,7 +10,9 @@ import { openFile, runFromPalette, runUiCheck } from './uiKit.mjs';
 
 /** Right-clicks the editor, screenshots the context menu to `shot` and returns its item labels (the menu is closed again). */
 async function editorMenu(page, shot) {
-  await page.locator('.monaco-editor .view-lines').first().click({ button: 'right' });
+  // A rendered line, not the middle of .view-lines: after an accept the editor may be scrolled so that the
+  // middle of all its lines lies off screen, and a right-click there opens nothing.
+  await page.locator('.monaco-editor .view-line').first().click({ button: 'right', position: { x: 20, y: 5 } });
   const items = page.locator('.monaco-menu .action-item .action-label');
   await items.first().waitFor({ timeout: 15_000 });
   const labels = (await items.allInnerTexts()).map((label) => label.trim()).filter(Boolean);

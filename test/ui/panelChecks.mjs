@@ -67,7 +67,9 @@ export async function checkPanelLooks({ page, frame, check, shots }) {
 
 /** Improve Again from the Command Palette (no editor: the pick of recent prompts), then from the panel. */
 export async function checkImproveAgain({ page, frame, check, shots }) {
+  // With no editor open, Improve Again asks which prompt (with one, it would take that editor's prompt).
   await runFromPalette(page, 'View: Close All Editors');
+  const closed = await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 }).then(() => true, () => false);
   await runFromPalette(page, 'Prompter: Improve Again');
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'haiku' }).first();
   const picked = await row.waitFor({ timeout: 15_000 }).then(() => true, () => false);
@@ -76,7 +78,7 @@ export async function checkImproveAgain({ page, frame, check, shots }) {
   const insert = frame.locator('button', { hasText: 'Insert at cursor' });
   const shown = await insert.waitFor({ timeout: 15_000 }).then(() => true, () => false);
   const status = shown ? await frame.locator('.status').innerText() : '';
-  check('Improve Again on a picked prompt opens the new version with Copy / Insert at cursor / Replace selection', picked && shown && /Stored v1, now best at/.test(status), status || 'no panel');
+  check('Improve Again on a picked prompt opens the new version with Copy / Insert at cursor / Replace selection', closed && picked && shown && /Stored v1, now best at/.test(status), closed ? status || 'no panel' : 'an editor stayed open after Close All Editors');
   await page.screenshot({ path: join(shots, '7-improve-again-panel.png') });
 
   await frame.locator('button', { hasText: 'Improve again' }).click().catch(() => {});

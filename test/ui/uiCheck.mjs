@@ -3,18 +3,13 @@
 // prompt file, select its text, right-click → Improve Prompt, see the inline diff and its CodeLens, click
 // "Accept all", save, and compare the file with the engine's rewrite. Screenshots go to test-results/ui/
 // (look at them). Ends with "N passed, N failed". Needs `node esbuild.config.mjs` to have built dist/.
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchBrowser, workbenchUrl } from '../host/browser.mjs';
-import { makeRunDir, startCodeServer } from '../host/codeServer.mjs';
-import { repoRoot } from '../host/hostPaths.mjs';
-import { createChecks, loadCoreModule, openFile, runFromPalette } from './uiKit.mjs';
+import { loadCoreModule, openFile, runFromPalette, runUiCheck, saveEditor } from './uiKit.mjs';
 import { checkImproveAgain, checkPanelLooks, seedStore } from './panelChecks.mjs';
 
-const shots = join(repoRoot, 'test-results', 'ui');
 const PROMPT_FILE = 'summary.prompt.md';
 const XSS_FILE = 'xss.prompt.md';
-const { check, finish } = createChecks();
 
 /**
  * The engine's rewrite of `text`, from the same core the extension bundles (the expected result): the
@@ -27,8 +22,8 @@ async function engineRewrite(runDir, text) {
   return improvePrompt(text, { selectStrategies: createSelector(loadLearningState(undefined).state, hashText(text)) });
 }
 
-/** Waits (up to 5 s) for a file of the workspace to hold exactly `text`. */
-async function fileBecomes(text, file = PROMPT_FILE) {
+/** Waits (up to 5 s) for a file of `folder` to hold exactly `text`. */
+async function fileHolds(folder, file, text) {
   for (let i = 0; i < 50; i += 1) {
     if (readFileSync(join(folder, file), 'utf8') === text) return true;
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -36,26 +31,13 @@ async function fileBecomes(text, file = PROMPT_FILE) {
   return false;
 }
 
-if (!existsSync(join(repoRoot, 'dist/extension.js'))) {
-  console.error('dist/extension.js is missing: run `node esbuild.config.mjs` first');
-  process.exit(1);
+async function prepare({ runDir, folder }) {
+  const original = readFileSync(join(folder, PROMPT_FILE), 'utf8');
+  return { original, expected: (await engineRewrite(runDir, original)).improved };
 }
-rmSync(shots, { recursive: true, force: true });
-mkdirSync(shots, { recursive: true });
-const runDir = makeRunDir('ui');
-const folder = join(runDir, 'workspace');
-cpSync(join(repoRoot, 'test/fixtures/workspace'), folder, { recursive: true });
-const original = readFileSync(join(folder, PROMPT_FILE), 'utf8');
-const expected = (await engineRewrite(runDir, original)).improved;
 
-let server;
-let browser;
-try {
-  server = await startCodeServer({ runDir, folder });
-  browser = await launchBrowser();
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(workbenchUrl(server, folder, { extensionDevelopmentPath: repoRoot }));
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+await runUiCheck('ui', { width: 1400, height: 900 }, async ({ page, check, shots, runDir, folder, prepared: { original, expected } }) => {
+  const fileBecomes = (text, file = PROMPT_FILE) => fileHolds(folder, file, text);
 
   // Before any improve, the Prompter activity bar's History view explains how to start.
   await page.locator('.activitybar .action-item [aria-label^="Prompter"]').first().click();
@@ -218,9 +200,9 @@ try {
   await page.screenshot({ path: join(shots, '5-panel-markup-as-text.png') });
   await panelFrame.locator('button', { hasText: 'Reject all' }).click().catch(() => {});
   const panelRejected = await acceptAll.waitFor({ state: 'detached', timeout: 10_000 }).then(() => true, () => false);
-  await lines.click();
-  await page.keyboard.press('Control+S');
-  check("the panel's Reject all ends the diff and restores the file", panelRejected && (await fileBecomes(xssOriginal, XSS_FILE)));
+  // Saved, so the file is not dirty when the Improve Again check closes all editors.
+  const xssSaved = await saveEditor(page, XSS_FILE);
+  check("the panel's Reject all ends the diff and restores the file", panelRejected && xssSaved && (await fileBecomes(xssOriginal, XSS_FILE)), `diff ended ${panelRejected}, saved ${xssSaved}`);
 
   // After a window reload the panel comes back with the same result, its buttons off (the diff is gone).
   const titleBefore = await panelTitle.innerText();
@@ -237,12 +219,4 @@ try {
   // Improve Again on a prompt another process stored (v0 only), picked from the Command Palette.
   await seedStore(runDir, folder);
   await checkImproveAgain({ page, frame: panelFrame, check, shots });
-} catch (error) {
-  check('the UI check ran to the end', false, error instanceof Error ? error.message : String(error));
-} finally {
-  await browser?.close().catch(() => {});
-  await server?.stop();
-  rmSync(runDir, { recursive: true, force: true });
-}
-
-finish(shots);
+}, { prepare });

@@ -40,16 +40,29 @@ export async function openFile(page, name, text) {
   await page.locator('.monaco-editor .view-lines', { hasText: text }).first().waitFor({ timeout: 30_000 });
 }
 
+/**
+ * Ctrl+S in the editor of `name` (its tab clicked first, so the keys reach that editor and not a webview
+ * or another editor); resolves true once its tab no longer shows unsaved changes. A file left dirty makes
+ * a later Close All Editors stop at a "Save changes?" dialog.
+ */
+export async function saveEditor(page, name) {
+  const tab = page.locator('.tabs-container .tab', { hasText: name }).first();
+  await tab.click();
+  await page.locator('.monaco-editor.focused').first().waitFor({ timeout: 5_000 }).catch(() => {});
+  await page.keyboard.press('Control+S');
+  return page.locator('.tabs-container .tab.dirty', { hasText: name }).first().waitFor({ state: 'detached', timeout: 10_000 }).then(() => true, () => false);
+}
+
 /** F1, type the command's title, Enter: as a person runs a command. */
 export async function runFromPalette(page, title) {
-  // NOTE: F1 can be lost when a webview holds the focus (seen once in CI, at Improve Again right after a window
-  // reload, when the result panel may hold it): press Escape and try again before giving up.
   const input = page.locator('.quick-input-widget input');
-  for (let attempt = 0; ; attempt += 1) {
-    await page.keyboard.press('F1');
-    const shown = await input.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
-    if (shown || attempt === 2) break;
-    await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const shown = await input.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false);
+  if (!shown) {
+    // A modal dialog (such as "Save changes?" for a dirty file) swallows F1: name it instead of timing out.
+    const dialog = page.locator('.monaco-dialog-box').first();
+    const text = (await dialog.isVisible().catch(() => false)) ? (await dialog.innerText()).replace(/\s+/g, ' ') : '';
+    throw new Error(`the command palette did not open for "${title}"${text ? `; a dialog is open: ${text}` : ''}`);
   }
   await input.fill(`>${title}`);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title.replace(/^.*: /, '') }).first().waitFor();
@@ -76,14 +89,18 @@ export async function useColorTheme(page, label, selector) {
 
 /**
  * Runs one UI check from start to end: a copy of test/fixtures/workspace opened in code-server with the
- * extension, a page of `viewport` on it, then `body({ page, check, shots })`; anything it throws counts as a
- * failed check. Screenshots go to test-results/`name`/ (emptied first); ends with "N passed, N failed".
+ * extension, a page of `viewport` on it, then `body({ page, check, shots, runDir, folder, prepared })`;
+ * anything it throws counts as a failed check. `prepare({ runDir, folder })` runs before the workbench
+ * starts (files to write, expected results from the core) and its result arrives as `prepared`. `requires`
+ * lists built files the check needs. Screenshots go to test-results/`name`/ (emptied first); ends with
+ * "N passed, N failed".
  */
-export async function runUiCheck(name, viewport, body) {
+export async function runUiCheck(name, viewport, body, { prepare, requires = ['dist/extension.js'] } = {}) {
   const shots = join(repoRoot, 'test-results', name);
   const { check, finish } = createChecks();
-  if (!existsSync(join(repoRoot, 'dist/extension.js'))) {
-    console.error('dist/extension.js is missing: run `node esbuild.config.mjs` first');
+  const missing = requires.find((file) => !existsSync(join(repoRoot, file)));
+  if (missing) {
+    console.error(`${missing} is missing: run \`node esbuild.config.mjs\` first`);
     process.exit(1);
   }
   rmSync(shots, { recursive: true, force: true });
@@ -93,15 +110,19 @@ export async function runUiCheck(name, viewport, body) {
   cpSync(join(repoRoot, 'test/fixtures/workspace'), folder, { recursive: true });
   let server;
   let browser;
+  let page;
   try {
+    const prepared = await prepare?.({ runDir, folder });
     server = await startCodeServer({ runDir, folder });
     browser = await launchBrowser();
-    const page = await browser.newPage({ viewport });
+    page = await browser.newPage({ viewport });
     await page.goto(workbenchUrl(server, folder, { extensionDevelopmentPath: repoRoot }), { timeout: 120_000 });
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    await body({ page, check, shots });
+    await body({ page, check, shots, runDir, folder, prepared });
   } catch (error) {
-    check('the UI check ran to the end', false, error instanceof Error ? error.message : String(error));
+    // What the screen showed when the check stopped, to look at beside the message.
+    await page?.screenshot({ path: join(shots, 'stopped-here.png') }).catch(() => {});
+    check('the UI check ran to the end', false, `${error instanceof Error ? error.message : String(error)} (screenshot: stopped-here.png)`);
   } finally {
     await browser?.close().catch(() => {});
     await server?.stop();
