@@ -3,7 +3,6 @@
  * configured) the model-aware engine. One place, so Improve Prompt, Improve Again and the history's
  * "improve from this version" make their runs the same way.
  */
-import { RENDER_STYLES } from '../core/engine/render';
 import { improveWithModel } from '../core/model/improveWithModel';
 import type { RunOptions } from '../history/improveIntoHistory';
 import type { ModelRun } from '../modelAccess/modelAccess';
@@ -17,7 +16,7 @@ export type RunModel = Pick<ModelRun, 'model' | 'deadline' | 'preflight'>;
  * modelAccess/runWithModel), the model rewrites and judges, and the heuristic engine is the fallback.
  */
 export function improveRunOptions(settings: PrompterSettings, model?: RunModel): RunOptions {
-  const engine = { styles: RENDER_STYLES.slice(0, settings.candidates) };
+  const engine = { candidates: settings.candidates };
   if (!model) return { engine };
   return { engine, improve: (text, options) => improveWithModel(text, options, { model: model.model, preflight: model.preflight, signal: model.deadline() }) };
 }

@@ -13,16 +13,46 @@ const NO_NEWLINE_MARKER = '\\';
 // of its own; a rewrite keeps the original's ending (see applyHunks).
 const withFinalNewline = (text: string): string => (text.endsWith('\n') ? text : `${text}\n`);
 
-/** Line hunks from `before` to `after` (no context), ids `h0`, `h1`, … in document order. */
-export function diffHunks(before: string, after: string, provenance?: readonly RenderedLine[]): DiffHunk[] {
+/** Lines of the original (0-based indexes) a rewrite changed or removed on purpose, and who did it. */
+export interface RewrittenLines {
+  lines: ReadonlySet<number>;
+  strategy: StrategyId;
+}
+
+/**
+ * Line hunks from `before` to `after` (no context), ids `h0`, `h1`, … in document order. `provenance`
+ * names the strategy of each line of `after`; `rewritten` the one that changed or removed lines of
+ * `before` (a restyle drops closing tags, which leaves nothing on the new side to name it).
+ */
+export function diffHunks(before: string, after: string, provenance?: readonly RenderedLine[], rewritten?: RewrittenLines): DiffHunk[] {
   const patch = structuredPatch('original', 'rewrite', withFinalNewline(before), withFinalNewline(after), undefined, undefined, { context: 0 });
   const lineAt = (newLine: number): RenderedLine | undefined => provenance?.[newLine - 1];
   const hunks = patch.hunks.flatMap((hunk) => {
     const lines = hunk.lines.filter((line) => !line.startsWith(NO_NEWLINE_MARKER));
     if (hunk.oldLines === 0 && provenance) return splitInsertion(hunk.oldStart, hunk.newStart, lines, lineAt);
-    return [{ ...hunk, lines, strategies: strategiesOf(hunk.newStart, hunk.newLines, lineAt) }];
+    // New sections right after a changed line (a restyled heading, a removed closing tag) come in the same
+    // hunk; they are split off so that each can still be accepted on its own.
+    const tail = provenance ? insertedSections(lines, hunk.newStart + hunk.newLines, lineAt) : 0;
+    const newLines = hunk.newLines - tail;
+    const strategies = strategiesOf(hunk.newStart, newLines, lineAt);
+    if (rewritten && !strategies.includes(rewritten.strategy) && touches(rewritten.lines, hunk.oldStart - 1, hunk.oldLines)) strategies.push(rewritten.strategy);
+    const changed = { ...hunk, newLines, lines: lines.slice(0, lines.length - tail), strategies };
+    if (tail === 0) return [changed];
+    return [changed, ...splitInsertion(hunk.oldStart + hunk.oldLines - 1, hunk.newStart + newLines, lines.slice(lines.length - tail), lineAt)];
   });
   return hunks.map((hunk, index) => ({ id: `h${index}`, ...hunk }));
+}
+
+function touches(lines: ReadonlySet<number>, from: number, count: number): boolean {
+  for (let line = from; line < from + count; line += 1) if (lines.has(line)) return true;
+  return false;
+}
+
+/** How many of a hunk's last lines are added lines that belong to a new section (`end` is one past its last new line). */
+function insertedSections(lines: readonly string[], end: number, lineAt: LineAt): number {
+  let count = 0;
+  while (count < lines.length && lines[lines.length - 1 - count]!.startsWith('+') && lineAt(end - 1 - count)?.section !== undefined) count += 1;
+  return count;
 }
 
 type LineAt = (newLine: number) => RenderedLine | undefined;

@@ -3,6 +3,7 @@
  * result in several styles, judge every candidate and keep the best — with an explanation whose diff
  * hunks each name the strategy that made them.
  */
+import type { PromptFeatures } from '../analysis/promptFeatures';
 import { analyzePrompt } from '../analysis/promptFeatures';
 import { keptReport } from '../analysis/templateTokens';
 import { judgeFeatures } from '../judge/judgePrompt';
@@ -10,9 +11,11 @@ import type { Explanation, KeptReport, Scorecard, StrategyId } from '../types';
 import type { DomainId } from './domain';
 import { codeInputSlot, detectCodeTask, detectDomain, detectLanguage } from './domain';
 import { profileFor } from './domainProfiles';
+import type { RewrittenLines } from './hunks';
 import { diffHunks } from './hunks';
 import type { AttributedAddition, RenderedLine, RenderStyle } from './render';
-import { appendSections, existingStyle, RENDER_STYLES, renderPrompt } from './render';
+import { existingStyle, RENDER_STYLES, renderPrompt } from './render';
+import { placeAdditions, readOwnLayout, renderStructured, RESTYLE_STRATEGY, restyleBullet } from './renderStructured';
 import type { StrategyContext } from './strategies';
 import { STRATEGIES } from './strategies';
 
@@ -26,12 +29,21 @@ export type StrategySelector = (applicable: readonly StrategyId[]) => readonly S
 export interface ImproveOptions {
   /** Picks among applicable strategies; by default all of them are used. */
   selectStrategies?: StrategySelector;
-  /** Restricts the renderings tried (all by default). */
+  /**
+   * Exactly the renderings to try (all by default). For a prompt that already has sections, its own
+   * style means its own layout and the others mean it restyled.
+   */
   styles?: readonly RenderStyle[];
+  /**
+   * How many renderings to try when `styles` is not given (all by default): a structured prompt's own
+   * layout first, then it restyled, in RENDER_STYLES order.
+   */
+  candidates?: number;
 }
 
 /** One rendering the engine tried, with its judge total. */
 export interface Candidate {
+  /** For a prompt that already has sections, its own style is its own layout; another style restyles it. */
   style: RenderStyle;
   text: string;
   total: number;
@@ -61,6 +73,16 @@ export interface ImproveResult {
   source: string;
 }
 
+/** One candidate rewrite: its lines with their provenance, its text and its score. */
+interface Rendering {
+  style: RenderStyle;
+  lines: RenderedLine[];
+  text: string;
+  score: Scorecard;
+  /** For a restyle: the person's heading lines it rewrote or removed. */
+  rewritten?: RewrittenLines;
+}
+
 const joinLines = (lines: readonly RenderedLine[]): string => lines.map((line) => line.text).join('\n');
 
 function unchanged(base: Omit<ImproveResult, 'improved' | 'changed' | 'explanation' | 'strategies' | 'judge' | 'candidates' | 'style'>, before: Scorecard, reason: string, candidates: Candidate[] = []): ImproveResult {
@@ -74,6 +96,35 @@ function unchanged(base: Omit<ImproveResult, 'improved' | 'changed' | 'explanati
     judge: { before, after: before },
     candidates,
   };
+}
+
+/**
+ * Renders the candidates. A structured prompt is tried in its own layout first (so it wins ties), then
+ * restyled; any other prompt is built around the original as the task, in each style.
+ */
+function renderCandidates(original: string, features: PromptFeatures, additions: AttributedAddition[], ownStyle: RenderStyle | undefined, options: ImproveOptions): Rendering[] {
+  const completionStyle = features.layout.trailingCue !== undefined;
+  const finish = (style: RenderStyle, lines: RenderedLine[], rewritten?: RewrittenLines): Rendering => {
+    let text = joinLines(lines);
+    if (original.endsWith('\n')) text += '\n';
+    return { style, lines, text, score: judgeFeatures(analyzePrompt(text)), ...(rewritten ? { rewritten } : {}) };
+  };
+  const count = Math.max(1, options.candidates ?? RENDER_STYLES.length);
+  if (!ownStyle) {
+    const styles = options.styles ?? RENDER_STYLES.slice(0, count);
+    return styles.map((style) => finish(style, renderPrompt(original.replace(/\n+$/, ''), additions, style, completionStyle)));
+  }
+  const layout = readOwnLayout(original, features.layout.sections, ownStyle, completionStyle);
+  const placement = placeAdditions(layout, additions);
+  const ownFirst = [ownStyle, ...RENDER_STYLES.filter((style) => style !== ownStyle)];
+  const styles = options.styles ? ownFirst.filter((style) => options.styles!.includes(style)) : ownFirst.slice(0, count);
+  const rendered = styles.flatMap((style) => {
+    const { lines, restyledLines } = renderStructured(layout, placement, style);
+    if (style === ownStyle) return [finish(style, lines)];
+    // A restyle that can rewrite none of the person's headings would only mix two styles.
+    return restyledLines.size === 0 ? [] : [finish(style, lines, { lines: restyledLines, strategy: RESTYLE_STRATEGY })];
+  });
+  return rendered.length > 0 ? rendered : [finish(ownStyle, renderStructured(layout, placement, ownStyle).lines)];
 }
 
 /** Improves a prompt with the heuristic engine. Deterministic for the same text and options. */
@@ -98,18 +149,8 @@ export function improvePrompt(original: string, options: ImproveOptions = {}): I
   }
 
   const additions: AttributedAddition[] = chosen.map((strategy) => ({ ...strategy.apply(context), strategy: strategy.id }));
-  // A prompt that is already structured keeps its own layout; new parts are added in its style.
   const ownStyle = existingStyle(features.layout.sections);
-  const styles = ownStyle ? [ownStyle] : (options.styles ?? RENDER_STYLES);
-  const rendered = styles.map((style) => {
-    const lines = ownStyle
-      ? appendSections(original, additions, style, completionStyle, features.layout.sections)
-      : renderPrompt(original.replace(/\n+$/, ''), additions, style, completionStyle);
-    let text = joinLines(lines);
-    if (original.endsWith('\n')) text += '\n';
-    const score = judgeFeatures(analyzePrompt(text));
-    return { style, lines, text, score };
-  });
+  const rendered = renderCandidates(original, features, additions, ownStyle, options);
   const candidates = rendered.map(({ style, text, score }) => ({ style, text, total: score.total }));
   // Highest total wins; ties go to the earlier style, so the choice is deterministic.
   const best = rendered.reduce((a, b) => (b.score.total > a.score.total ? b : a));
@@ -118,13 +159,19 @@ export function improvePrompt(original: string, options: ImproveOptions = {}): I
     return unchanged(base, before, `No further improvement found: no rewrite scored above the current ${before.total}/50.`, candidates);
   }
   const bullets = chosen.map((strategy) => strategy.bullet(context));
+  const strategies = chosen.map((strategy) => strategy.id);
+  if (best.rewritten && ownStyle) {
+    const ownLayout = rendered.find((rendering) => rendering.style === ownStyle);
+    bullets.push(restyleBullet(ownStyle, best.style, best.score.total, ownLayout?.score.total));
+    strategies.push(RESTYLE_STRATEGY);
+  }
   return {
     ...base,
     improved: best.text,
     changed: true,
     style: best.style,
-    explanation: { bullets, diffs: diffHunks(original, best.text, best.lines) },
-    strategies: chosen.map((strategy) => strategy.id),
+    explanation: { bullets, diffs: diffHunks(original, best.text, best.lines, best.rewritten) },
+    strategies,
     kept: keptReport(original, best.text),
     judge: { before, after: best.score },
     candidates,

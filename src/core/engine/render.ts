@@ -43,13 +43,15 @@ const TITLES: Record<SectionKey, string> = {
 
 const tagOf = (key: SectionKey): string => TITLES[key].toLowerCase().replace(/ /g, '_');
 
-interface SectionBody {
+/** The lines of one section and the strategy that wrote it (none for the user's task). */
+export interface SectionBody {
   key: SectionKey;
   lines: RenderedLine[];
   strategy?: StrategyId;
 }
 
-function sectionBodies(original: string, additions: AttributedAddition[], taskLast: boolean): SectionBody[] {
+/** The sections of a rewrite, in SECTION_ORDER: the original as the task, then each addition's lines. */
+export function sectionBodies(original: string, additions: AttributedAddition[], taskLast: boolean): SectionBody[] {
   const bodies = new Map<SectionKey, SectionBody>();
   bodies.set('task', { key: 'task', lines: original.split('\n').map((text) => ({ text, section: 'task' as const })) });
   for (const addition of additions) {
@@ -95,14 +97,8 @@ function renderCompact(bodies: SectionBody[]): RenderedLine[] {
   });
 }
 
-/** Renders the whole prompt in one style; the original becomes the task section. */
-export function renderPrompt(
-  original: string,
-  additions: AttributedAddition[],
-  style: RenderStyle,
-  taskLast: boolean,
-): RenderedLine[] {
-  const bodies = sectionBodies(original, additions, taskLast);
+/** Renders sections in one style, each with its heading, tag or label. */
+export function renderBodies(bodies: SectionBody[], style: RenderStyle, taskLast: boolean): RenderedLine[] {
   switch (style) {
     case 'markdown':
       return renderMarkdown(bodies);
@@ -111,6 +107,16 @@ export function renderPrompt(
     case 'compact':
       return renderCompact(bodies);
   }
+}
+
+/** Renders the whole prompt in one style; the original becomes the task section. */
+export function renderPrompt(
+  original: string,
+  additions: AttributedAddition[],
+  style: RenderStyle,
+  taskLast: boolean,
+): RenderedLine[] {
+  return renderBodies(sectionBodies(original, additions, taskLast), style, taskLast);
 }
 
 /** The style an already structured prompt is written in, or undefined when it has no rubric sections. */
@@ -123,68 +129,4 @@ export function existingStyle(sections: Section[]): RenderStyle | undefined {
   const labels = count('label');
   if (markdown >= xml && markdown >= labels) return 'markdown';
   return xml >= labels ? 'xml' : 'compact';
-}
-
-/** The index of the line starting at `offset` (binary search over sorted line starts), or -1. */
-function lineIndexAt(lineStarts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const start = lineStarts[mid]!;
-    if (start === offset) return mid;
-    if (start < offset) low = mid + 1;
-    else high = mid - 1;
-  }
-  return -1;
-}
-
-/** Names under which a person may already have an (empty) heading for a section. */
-const HEADING_NAMES: Record<SectionKey, readonly string[]> = {
-  role: ['role', 'persona'],
-  context: ['context', 'background'],
-  audience: ['audience', 'audience and tone', 'tone'],
-  task: ['task'],
-  input: ['input', 'data'],
-  reasoning: ['reasoning'],
-  steps: ['steps', 'approach', 'plan'],
-  deliverables: ['deliverables', 'deliverable'],
-  outputFormat: ['output format', 'format', 'output'],
-  constraints: ['constraints', 'requirements', 'rules'],
-  successCriteria: ['success criteria'],
-  questions: ['missing information', 'questions'],
-};
-
-/**
- * Adds sections to a prompt that is already structured, in its own style, without re-rendering it:
- * the person's layout is theirs. An empty heading the person left ("Constraints:") is filled in place;
- * other new sections go after the prompt (before it when the prompt ends in a cue).
- */
-export function appendSections(
-  original: string,
-  additions: AttributedAddition[],
-  style: RenderStyle,
-  taskLast: boolean,
-  sections: readonly Section[] = [],
-): RenderedLine[] {
-  const own: RenderedLine[] = original.replace(/\n+$/, '').split('\n').map((text) => ({ text }));
-  const lineStarts: number[] = [];
-  let offset = 0;
-  for (const line of own) {
-    lineStarts.push(offset);
-    offset += line.text.length + 1;
-  }
-  const remaining: SectionBody[] = [];
-  const fills = new Map<number, RenderedLine[]>();
-  for (const body of sectionBodies('', additions, false).filter((b) => b.key !== 'task')) {
-    const empty = sections.find((s) => !s.filled && HEADING_NAMES[body.key].includes(s.name));
-    const line = empty ? lineIndexAt(lineStarts, empty.span.start) : -1;
-    if (line >= 0 && !fills.has(line)) fills.set(line, body.lines);
-    else remaining.push(body);
-  }
-  const filled = own.flatMap((line, i) => [line, ...(fills.get(i) ?? [])]);
-  if (remaining.length === 0) return filled;
-  const rendered = style === 'compact' ? renderCompact(remaining) : style === 'xml' ? renderXml(remaining, false) : renderMarkdown(remaining);
-  const gap = { text: '', strategy: remaining[0]!.strategy, section: remaining[0]!.key };
-  return taskLast ? [...rendered, { ...gap }, ...filled] : [...filled, gap, ...rendered];
 }

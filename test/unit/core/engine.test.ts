@@ -3,8 +3,10 @@ import { keptEverything } from '../../../src/core/analysis/templateTokens';
 import { codeInputSlot, detectCodeTask } from '../../../src/core/engine/domain';
 import { applyHunks } from '../../../src/core/engine/hunks';
 import { improvePrompt } from '../../../src/core/engine/improvePrompt';
+import { RESTYLE_STRATEGY } from '../../../src/core/engine/renderStructured';
 import { judgePrompt } from '../../../src/core/judge/judgePrompt';
 import axisPairs from '../../fixtures/judge/axisPairs.json';
+import { withoutHeadingSyntax } from './headingSyntax';
 
 const corpus: string[] = [
   'Help me code.',
@@ -14,6 +16,10 @@ const corpus: string[] = [
   'Summarize the meeting notes below in 5 bullet points.\n\n"""\n<notes>\n"""',
   'Translate "Good morning, [NAME]" into French.',
   'Refactor this:\n```js\nfunction add(a,b){return a+b}\n```',
+  // Already structured, one in each style.
+  '## Task\nWrite a haiku about {{topic}}.\n\n## Constraints\n- 3 lines\n',
+  '<task>\nSummarize the text below in 3 bullets.\n</task>\n\n<input>\n{{text}}\n</input>',
+  'Task: write a README section on installing the CLI.\nAudience: developers new to the project.',
   ...(axisPairs as { worse: string }[]).map((pair) => pair.worse),
 ];
 
@@ -32,15 +38,16 @@ describe('engine', () => {
       it(JSON.stringify(text.slice(0, 50)), () => {
         const result = improvePrompt(text);
         // Unstructured prompts are embedded whole; a structured one may have its empty headings filled in,
-        // so its lines must all be there, in order.
-        const lines = result.improved.split('\n');
+        // so its lines must all be there, in order; restyled, only its heading syntax may change.
+        const restyled = result.strategies.includes(RESTYLE_STRATEGY);
+        const lines = restyled ? withoutHeadingSyntax(result.improved) : result.improved.split('\n');
         let at = 0;
-        for (const line of text.replace(/\n+$/, '').split('\n')) {
+        for (const line of restyled ? withoutHeadingSyntax(text) : text.replace(/\n+$/, '').split('\n')) {
           at = lines.indexOf(line, at);
           assert.ok(at >= 0, `line kept in order: ${JSON.stringify(line)}`);
           at += 1;
         }
-        if (!/^(?:Role|Task):/m.test(text)) assert.ok(result.improved.includes(text.replace(/\n+$/, '')), 'embedded verbatim');
+        if (!/^(?:Role|Task):|^## |^<task>/m.test(text)) assert.ok(result.improved.includes(text.replace(/\n+$/, '')), 'embedded verbatim');
         assert.ok(keptEverything(result.kept), result.kept.summary);
       });
     }
@@ -58,9 +65,8 @@ describe('engine', () => {
       assert.ok(result.judge.after.total > result.judge.before.total);
       assert.equal(result.explanation.bullets.length, result.strategies.length);
       assert.ok(result.explanation.diffs.length > 0);
-      // A prompt with its own sections keeps its layout (one candidate); others get three renderings.
-      const ownLayout = /^(?:Role|Task|Requirements|Offer|Changes):/m.test(text);
-      assert.ok(result.candidates.length >= (ownLayout ? 1 : 3), 'renderings judged');
+      // A prompt with its own sections gets its own layout and two restyles; others three renderings.
+      assert.ok(result.candidates.length >= 3, 'renderings judged');
       assert.equal(result.judge.after.total, Math.max(...result.candidates.map((c) => c.total)));
       assert.equal(result.source, 'engine/heuristic@1');
     }
@@ -112,10 +118,17 @@ describe('engine', () => {
 
   it('fills the empty headings a person left instead of adding new ones', () => {
     const result = improvePrompt('Role:\nTask:\nWrite release notes for version 2.4.\nConstraints:');
-    const lines = result.improved.split('\n');
+    const [ownLayout, ...restyles] = result.candidates;
+    assert.equal(ownLayout!.style, 'compact');
+    const lines = ownLayout!.text.split('\n');
     assert.equal(lines.filter((l) => l.startsWith('Role:')).length, 1);
     assert.match(lines[lines.indexOf('Role:') + 1]!, /^You are /);
     assert.match(lines[lines.indexOf('Constraints:') + 1]!, /^- /);
+    // Restyled, the heading becomes an element (or a markdown heading) with the new text under it.
+    const xml = restyles.find((candidate) => candidate.style === 'xml')!.text.split('\n');
+    assert.equal(xml.filter((l) => l === '<role>').length, 1);
+    assert.match(xml[xml.indexOf('<role>') + 1]!, /^You are /);
+    assert.match(xml[xml.indexOf('<constraints>') + 1]!, /^- /);
   });
 
   it('fits the domain: a data question gets an analyst and an output format', () => {
@@ -194,6 +207,21 @@ describe('engine', () => {
       assert.doesNotMatch(result.improved, /\[paste the code here\]/);
       assert.doesNotMatch(result.improved, /The code is for/);
       for (const pattern of writingOnly) assert.doesNotMatch(result.improved, pattern);
+    });
+
+    it('a triage, review or explanation of named material gets an output format that fits its deliverables', () => {
+      // "report", "diff" and "regex" name what to work on here, not the shape of the answer.
+      const triage = improvePrompt('Please triage the incident report below: is it a release blocker?');
+      assert.equal(triage.domain, 'code');
+      assert.ok(triage.strategies.includes('add-output-format'));
+      assert.match(section(triage.improved, 'Output format'), /^The severity on the first line, then the reasons as bullets \(impact, likelihood, likely cause\)/);
+      const review = improvePrompt('Review this Python diff before I merge it.');
+      assert.match(section(review.improved, 'Output format'), /numbered list from most to least severe, each as "severity — file, line N: .*suggested fix"/);
+      const explain = improvePrompt('Explain what this regex does, step by step please.');
+      assert.match(explain.improved, /walk-through as numbered steps/);
+      for (const result of [triage, review, explain]) {
+        assert.equal(improvePrompt(result.improved).strategies.includes('add-output-format'), false, 'a second improve adds no second format');
+      }
     });
 
     it('a diagnosis asks for the root cause, the evidence and a minimal fix', () => {
