@@ -9,6 +9,7 @@ import { Shape } from '../text/tokenize';
 import type { Piece } from '../text/tokens';
 import type { Finding } from './finding';
 import { labelPrefixLength } from './finding';
+import { namesAnswerFormat } from './namesAnswerFormat';
 import type { PhraseMatcher } from './phraseMatcher';
 import { ANY_PHRASE_START, AnalysisFlag, CONTEXT, NEGATIVES, REQUIREMENTS, VAGUE } from './promptVocabulary';
 
@@ -21,6 +22,7 @@ export interface WordStats {
   negatives: number;
   stepWords: number;
   contextOpeners: number;
+  /** A format word names the answer's shape somewhere (not only material: "this bug report"). */
   formatWord: boolean;
   audienceWord: boolean;
   toneWord: boolean;
@@ -113,12 +115,14 @@ export function wordStats(
   let vagueUntil = 0;
   let stepWords = 0;
   let anyClasses = 0;
+  let formatWord = false;
   const noContent = WordClass.stop | WordClass.filler;
   for (let i = 0; i < tokens.length; i += 1) {
     const classes = tokens.classes(i);
     anyClasses |= classes;
     if ((classes & noContent) === 0 && content.size < CONTENT_WORDS_COUNTED) content.add(tokens.lower(i));
     if (classes & WordClass.step) stepWords += 1;
+    if (classes & WordClass.format && !formatWord) formatWord = namesAnswerFormat(text, tokens, i);
     if (classes & ANY_PHRASE_START) {
       requirements!.visit(tokens, i, classes);
       negatives!.visit(tokens, i, classes);
@@ -149,7 +153,7 @@ export function wordStats(
     negatives: negatives!.found.length,
     stepWords,
     contextOpeners: new Set(context!.found).size,
-    formatWord: (anyClasses & WordClass.format) !== 0,
+    formatWord,
     audienceWord: (anyClasses & WordClass.audience) !== 0,
     toneWord: (anyClasses & WordClass.tone) !== 0,
     names,

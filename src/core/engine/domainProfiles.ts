@@ -118,7 +118,8 @@ const PROFILES: Record<DomainId, ProfileBuilder> = {
     role: 'You are a friendly, efficient customer-support agent.',
     context: 'The product is [product], and the customer can be referred to [help article or channel].',
     deliverables: ['A reply that diagnoses the problem and gives the next step'],
-    outputFormat: 'A short, warm reply in plain language, with numbered steps when there are several.',
+    // A count, not "several": the judge marks a vague word down in every rewrite this line is added to.
+    outputFormat: 'A short, warm reply in plain language, with numbered steps when there are two or more.',
     steps: ['Acknowledge the problem', 'Diagnose it from what the customer said', 'Give the fix or the next step'],
     constraints: ['Ask only for details needed to diagnose the problem; for passwords or personal data, refer to [help article] instead'],
     successCriteria: ['The customer knows exactly what to do next'],
@@ -150,7 +151,7 @@ const CODE_TASKS: Record<Exclude<CodeTask, 'write'>, (language: string | undefin
       'A suggested fix for each finding, as a short code change',
       'A one-line verdict: ready, ready after fixes, or needs rework',
     ],
-    outputFormat: 'The verdict first, then the findings as a numbered list from most to least severe, each as "line N: problem, why it matters, suggested fix".',
+    outputFormat: 'The verdict first, then the findings as a numbered list from most to least severe, each as "severity — file, line N: problem, why it matters, suggested fix".',
     steps: [
       'Read the code once to understand what it is meant to do',
       'Check correctness, edge cases and error handling, then security, performance and readability',
@@ -191,7 +192,7 @@ const CODE_TASKS: Record<Exclude<CodeTask, 'write'>, (language: string | undefin
       'The likely cause or area of the code, where the report points to one',
       'The recommended next step and how urgent it is',
     ],
-    outputFormat: 'The severity on the first line, then the reasons as bullets, then the recommended next step.',
+    outputFormat: 'The severity on the first line, then the reasons as bullets (impact, likelihood, likely cause), then the recommended next step and its urgency.',
     steps: [
       'Restate the reported problem and how to reproduce it',
       'Judge the impact: who is affected, how often, and whether data, security or money is at risk',

@@ -78,6 +78,27 @@ export const FORMAT_WORDS = set(`
   checklist matrix sql regex html css diff patch commit docstring docstrings
 `);
 
+/**
+ * Words around a format word that say it names material the prompt hands over ("this bug report", "the
+ * table below"), not the shape of the answer ("write a report", "in a table"). Used by `namesAnswerFormat`.
+ */
+export const MATERIAL_CONTEXT = {
+  /** Determiners that point at something that exists already ("that" is left out: "a function that returns JSON"). */
+  demonstratives: set('this these those'),
+  /** Possessives: material, unless a producing verb asks for it ("proofread my essay" / "write my essay"). */
+  possessives: set('my our his her their'),
+  /** Words beside a noun that say it is given ("the attached table", "the report below", "Here is a …"). */
+  pointers: set(`attached following above below provided pasted enclosed given existing original here here's`),
+  /** Prepositions after which any noun is worked on ("the names from a CSV"). */
+  sources: set('from'),
+  /** Prepositions after which "the X" is worked on ("bugs in the diff", "look at the report"), while "a X" is made ("in a table"). */
+  prepositions: set('of about in on within inside at through over'),
+  /** Verbs whose object is the answer itself ("write the report", "return the list", "use the following template"). */
+  producingVerbs: set('write draft create produce generate prepare compose make build return give output provide fill complete render print emit use follow match'),
+  /** Format words that name a shape to follow even when pointed at ("use this template"). */
+  shapesToFollow: set('format formatted template schema'),
+} as const;
+
 /** Words that say who the output is for. */
 export const AUDIENCE_WORDS = set(`
   audience reader readers user users customer customers student students beginner beginners novice novices
