@@ -10,10 +10,8 @@ import type { ExportFormat, InsightsModel, InsightsState } from '../shared/insig
 import { parseInsightsMessage } from '../shared/insightsProtocol';
 import { assertNever } from '../shared/resultPanelProtocol';
 import { InsightsLoader } from './insightsLoader';
+import { INSIGHTS_VIEW_TYPE } from './insightsViewType';
 import { buildInsightsModel } from './insightsModel';
-
-/** The webview's view type (also its `onWebviewPanel:` activation event). */
-export const INSIGHTS_VIEW_TYPE = 'prompter.insights';
 
 // An improve run writes several times (version, metric, learning, feedback): one reload per burst.
 const REFRESH_DEBOUNCE_MS = 300;
@@ -50,17 +48,15 @@ export class InsightsPanel implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     private readonly exportAs: (format: ExportFormat) => Promise<unknown>,
   ) {
-    this.subscriptions.push(
-      stores.onDidChange((changed) => this.storeChanged(changed)),
-      vscode.window.registerWebviewPanelSerializer(INSIGHTS_VIEW_TYPE, {
-        deserializeWebviewPanel: (panel, saved: unknown) => {
-          const key = (saved as { state?: { storeKey?: unknown } } | undefined)?.state?.storeKey;
-          this.adopt(panel);
-          this.history = (typeof key === 'string' ? stores.byKey(key) : undefined) ?? stores.forDocument(vscode.window.activeTextEditor?.document.uri);
-          return this.reload();
-        },
-      }),
-    );
+    this.subscriptions.push(stores.onDidChange((changed) => this.storeChanged(changed)));
+  }
+
+  /** Takes over a dashboard VS Code restored after a window reload; `saved` is the webview's saved state. */
+  revive(panel: vscode.WebviewPanel, saved: unknown): Promise<void> {
+    const key = (saved as { state?: { storeKey?: unknown } } | undefined)?.state?.storeKey;
+    this.adopt(panel);
+    this.history = (typeof key === 'string' ? this.stores.byKey(key) : undefined) ?? this.stores.forDocument(vscode.window.activeTextEditor?.document.uri);
+    return this.reload();
   }
 
   /** Opens the dashboard on `history` (or reveals it there); resolves once its data was sent. */
