@@ -23,6 +23,15 @@ export interface Section {
   rubric: boolean;
 }
 
+/** An XML element whose closing tag has not come yet. */
+interface OpenTag {
+  name: string;
+  /** Whether its name says it holds material rather than a part of the instructions. */
+  namesMaterial: boolean;
+  /** What stands directly in it so far: nothing, only slots for material, or anything else. */
+  body: 'empty' | 'slot' | 'other';
+}
+
 /** How a prompt ends, when its last line invites the answer to continue from there. */
 export type TrailingCue = 'label' | 'bullet' | 'code' | 'reasoning';
 
@@ -33,7 +42,11 @@ export interface Layout {
   listItems: number;
   /** Numbered list items (1. 2. …), which read as ordered steps. */
   numberedItems: number;
-  /** Data fenced by """ ''' ``` ### --- or an XML element. */
+  /**
+   * Data fenced by """ ''' ``` ### --- lines, or by an XML element that holds material or a slot for it
+   * (`<email>…</email>`, `<input>{{text}}</input>`); an element that holds a part of the instructions
+   * (`<task>…</task>`) is a section, not a fence.
+   */
   delimiterPairs: number;
   /** Blocks separated by blank lines. */
   blocks: number;
@@ -54,7 +67,19 @@ const AFTER_LABEL = /(?:\*\*)?\s/y;
 const NON_SPACE = /\S/g;
 const XML_OPEN = /^\s*<([a-z_][a-z0-9_-]{0,30})>\s*$/i;
 const XML_CLOSE = /^\s*<\/([a-z_][a-z0-9_-]{0,30})>\s*$/i;
-const XML_INLINE = /<([a-z_][a-z0-9_-]{0,30})>[^<]*<\/\1>/gi;
+const XML_INLINE = /<([a-z_][a-z0-9_-]{0,30})>([^<]*)<\/\1>/gi;
+// A slot for material and nothing else: {{x}}, ${x}, {x} or [paste it here], in the forms templateTokens
+// reads as variables ("{"a": 1}" is JSON, "[1]" a citation). Bounded classes, so linear.
+const SLOT = /^\s*(?:\{\{[^{}\n]{1,80}\}\}|\$\{[^{}\n]{1,80}\}|\{[\p{L}_][^{}\n"':;]{0,60}\}|\[\p{L}[^[\]\n]{0,59}\])\s*$/u;
+const SLOT_LEADS = '{[$';
+const NON_SPACE_ANYWHERE = /\S/;
+// Rubric words that name the material itself rather than a part of the instructions ("notes" are most
+// often meeting notes handed over to work on).
+const MATERIAL_WORDS: ReadonlySet<string> = new Set(['input', 'inputs', 'data', 'notes']);
+// The last word of a tag's name says what the element holds: "output_format" is a format, "user_input"
+// an input. "reasoning" and "missing information" are parts of the instructions the engine itself writes.
+const INSTRUCTION_HEADS: ReadonlySet<string> = new Set([...RUBRIC_HEADINGS, 'reasoning'].filter((word) => !MATERIAL_WORDS.has(word)));
+const INSTRUCTION_NAMES: ReadonlySet<string> = new Set(['missing information']);
 const LIST_LEADS = '-*•+0123456789';
 const DELIMITER_LEADS = `"'\`~#-=<>`;
 const LIST_ITEM = /^\s{0,8}(?:[-*•+]|\d{1,3}[.)])\s+\S/;
@@ -63,11 +88,34 @@ const BARE_BULLET = /^\s*(?:[-*•+]|\d{1,3}[.)])\s*$/;
 const DELIMITER_LINE = /^\s*(?:"""|'''|`{3,}|~{3,}|#{3,}|-{3,}|={3,}|<{3,}|>{3,})/;
 const OPEN_ENDING = /\b(?:is|are|was|were|be|the|a|an|of|to|that|with|by|as)\s*$/i;
 
+/** A tag's name as a section name: "Output_Format" → "output format". */
+const tagName = (tag: string): string => tag.replace(/[_-]/g, ' ').trim().toLowerCase();
+
+/** Whether a section of this name (a tag's, lower-cased) holds a part of the instructions, not material. */
+export function holdsInstructions(name: string): boolean {
+  return INSTRUCTION_HEADS.has(name.slice(name.lastIndexOf(' ') + 1)) || INSTRUCTION_NAMES.has(name);
+}
+
+/**
+ * How many `<name>…</name>` pairs on one line fence material: something stands between the tags (an
+ * empty pair names a tag in a sentence, "answer in <answer></answer> tags"), and either the tag does not
+ * name a part of the instructions or what it holds is only a slot.
+ */
+function inlineDataPairs(line: string): number {
+  let pairs = 0;
+  XML_INLINE.lastIndex = 0;
+  for (let match = XML_INLINE.exec(line); match; match = XML_INLINE.exec(line)) {
+    const body = match[2]!;
+    if (NON_SPACE_ANYWHERE.test(body) && (!holdsInstructions(tagName(match[1]!)) || SLOT.test(body))) pairs += 1;
+  }
+  return pairs;
+}
+
 function headingOf(text: string, start: number, lead: string): Section | undefined {
   const markdown = lead === '#' ? MARKDOWN_HEADING.exec(text) : null;
   if (markdown) return named(text, start, markdown[1]!, 'markdown', false);
   const xml = lead === '<' ? XML_OPEN.exec(text) : null;
-  if (xml) return named(text, start, xml[1]!.replace(/[_-]/g, ' '), 'xml', false);
+  if (xml) return named(text, start, tagName(xml[1]!), 'xml', false);
   // A label's colon comes within its first few words; most lines have none there.
   const colon = text.indexOf(':');
   if (colon === -1 || colon > 64) return undefined;
@@ -146,15 +194,17 @@ export function analyzeLayout(prompt: string, tokens: TokenList): Layout {
   let blocks = 0;
   let inBlock = false;
   let longestRunOnWords = 0;
-  let openXml = 0;
-  let xmlPairs = 0;
+  const openTags: OpenTag[] = [];
+  // How many elements of each name are open, so a closing tag nothing opened is dismissed at once.
+  const openCounts = new Map<string, number>();
+  let xmlDataPairs = 0;
   let current: Section | undefined;
   let lastLine: string | undefined;
   let lastStart = -1;
   let nextToken = 0;
 
   forEachLine(prompt, (text, start) => {
-    if (text.includes('</')) inlineXml += text.match(XML_INLINE)?.length ?? 0;
+    if (text.includes('</')) inlineXml += inlineDataPairs(text);
     const leadAt = firstNonSpace(text);
     if (leadAt === -1) {
       inBlock = false;
@@ -166,13 +216,24 @@ export function analyzeLayout(prompt: string, tokens: TokenList): Layout {
     if (!inBlock) blocks += 1;
     inBlock = true;
 
-    if (lead === '<' && XML_CLOSE.test(text)) {
-      if (openXml > 0) {
-        openXml -= 1;
-        xmlPairs += 1;
-      }
+    const close = lead === '<' ? XML_CLOSE.exec(text) : null;
+    if (close) {
+      // Closes the innermost open element of its name; elements opened inside it and never closed
+      // (a <notes> placeholder) close with it.
+      const name = tagName(close[1]!);
+      if ((openCounts.get(name) ?? 0) === 0) return;
+      let tag: OpenTag;
+      do {
+        tag = openTags.pop()!;
+        openCounts.set(tag.name, openCounts.get(tag.name)! - 1);
+      } while (tag.name !== name);
+      if (tag.namesMaterial || tag.body === 'slot') xmlDataPairs += 1;
       return;
     }
+    // An element that holds nothing but a slot fences material whatever its name
+    // ("<context>\n{{retrieved_documents}}\n</context>"); one that also holds instructions does not.
+    const innermost = openTags.at(-1);
+    if (innermost && innermost.body !== 'other') innermost.body = SLOT_LEADS.includes(lead) && SLOT.test(text) ? 'slot' : 'other';
     const heading = headingOf(text, start, lead);
     // "- Salary: 80k" under "Offer:" is content of the heading above it, as well as a field of its own.
     if (heading?.inline && current) current.filled = true;
@@ -180,7 +241,10 @@ export function analyzeLayout(prompt: string, tokens: TokenList): Layout {
       current = heading;
       sections.push(current);
       if (heading.kind === 'label') labelSequence.push(heading.name);
-      if (heading.kind === 'xml') openXml += 1;
+      if (heading.kind === 'xml') {
+        openTags.push({ name: heading.name, namesMaterial: !holdsInstructions(heading.name), body: 'empty' });
+        openCounts.set(heading.name, (openCounts.get(heading.name) ?? 0) + 1);
+      }
       return;
     }
     if (current) current.filled = true;
@@ -203,7 +267,7 @@ export function analyzeLayout(prompt: string, tokens: TokenList): Layout {
     sections,
     listItems,
     numberedItems,
-    delimiterPairs: Math.floor(delimiterLines / 2) + xmlPairs + inlineXml,
+    delimiterPairs: Math.floor(delimiterLines / 2) + xmlDataPairs + inlineXml,
     blocks,
     longestRunOnWords,
     exampleRepetitions: exampleRepetitions(labelSequence),

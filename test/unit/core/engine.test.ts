@@ -1,8 +1,10 @@
 import { strict as assert } from 'node:assert';
+import { holdsInstructions } from '../../../src/core/analysis/sections';
 import { keptEverything } from '../../../src/core/analysis/templateTokens';
 import { codeInputSlot, detectCodeTask } from '../../../src/core/engine/domain';
 import { applyHunks } from '../../../src/core/engine/hunks';
 import { improvePrompt } from '../../../src/core/engine/improvePrompt';
+import { HEADING_NAMES } from '../../../src/core/engine/ownSections';
 import { RESTYLE_STRATEGY } from '../../../src/core/engine/renderStructured';
 import { judgePrompt } from '../../../src/core/judge/judgePrompt';
 import axisPairs from '../../fixtures/judge/axisPairs.json';
@@ -155,6 +157,30 @@ describe('engine', () => {
     assert.ok(onlyRole.includes('Write a haiku about autumn.'));
     assert.ok(roleHunk.lines.filter((l) => l.startsWith('+')).every((l) => onlyRole.includes(l.slice(1))));
     assert.ok(!onlyRole.includes('Deliverables'));
+  });
+
+  describe('delimiters: every rendering fences the material, and none gets credit for section tags', () => {
+    const fencesData = (text: string): boolean => judgePrompt(text).feedback.pros.includes('Fences input data with delimiters.');
+
+    it('the slot added for the material is fenced in every style', () => {
+      const result = improvePrompt('Summarize this article in 3 bullet points.');
+      assert.ok(result.strategies.includes('add-input-slot'));
+      for (const candidate of result.candidates) assert.ok(fencesData(candidate.text), candidate.style);
+    });
+
+    it('without material, the XML rendering scores as the markdown one, and the tie goes to markdown', () => {
+      const result = improvePrompt('Write a haiku about autumn.');
+      const xml = result.candidates.find((candidate) => candidate.style === 'xml')!;
+      assert.equal(fencesData(xml.text), false);
+      assert.equal(xml.total, result.candidates.find((candidate) => candidate.style === 'markdown')!.total);
+      assert.equal(result.style, 'markdown');
+    });
+
+    it('the analysis reads every section name the engine writes as instructions, except the input', () => {
+      for (const [key, names] of Object.entries(HEADING_NAMES)) {
+        for (const name of names) assert.equal(holdsInstructions(name), key !== 'input', name);
+      }
+    });
   });
 
   it('keeps a completion cue at the very end', () => {

@@ -83,6 +83,41 @@ describe('judge', () => {
     }
   });
 
+  describe('credits delimiters for fencing data, not for tagging sections', () => {
+    const FENCE_CREDIT = 'Fences input data with delimiters.';
+    const fenced = (text: string): boolean => judgePrompt(text).feedback.pros.includes(FENCE_CREDIT);
+    const sectionsOnly = '<role>\nYou are a release manager for a mobile banking app.\n</role>\n\n<task>\nWrite release notes for version 2.4 as a bulleted list.\n</task>\n\n<constraints>\n- At most 5 bullets.\n- Plain words, no internal ticket numbers.\n</constraints>';
+
+    it('XML tags around parts of the instructions are sections, not fences, and score as markdown headings do', () => {
+      assert.equal(fenced(sectionsOnly), false);
+      assert.equal(fenced('<task>Write release notes for version 2.4.</task>\n<output_format>A bulleted list.</output_format>'), false);
+      assert.equal(fenced('Write release notes for version 2.4. Put them in <answer></answer> tags.'), false);
+      const markdown = sectionsOnly.replace(/^<\/\w+>\n?/gm, '').replace(/^<(\w+)>$/gm, (_, name: string) => `## ${name.charAt(0).toUpperCase()}${name.slice(1)}`);
+      assert.equal(judgePrompt(sectionsOnly).structure, judgePrompt(markdown).structure, markdown);
+      assert.equal(judgePrompt(sectionsOnly).contextUse, judgePrompt(markdown).contextUse, 'no material is supplied either way');
+    });
+
+    it('XML tags around pasted material or a slot for it are fences', () => {
+      const email = 'Hi team, the launch moves to Friday because the payment provider needs two more days of testing.';
+      assert.ok(fenced(`<task>\nSummarize the email below in 2 sentences.\n</task>\n\n<email>\n${email}\n</email>`));
+      assert.ok(fenced(`Summarize the email below in 2 sentences.\n\n<customer_message>\n${email}\n</customer_message>`));
+      assert.ok(fenced(`Summarize <email>${email}</email> in 2 sentences.`));
+      assert.ok(fenced('<task>\nAnswer the question from the documents only.\n</task>\n\n<context>\n{{retrieved_documents}}\n</context>'));
+      assert.ok(fenced('Review the function for off-by-one errors.\n\n<input>\n[paste the code to review here]\n</input>'));
+      assert.ok(fenced(`${sectionsOnly}\n\n<input>\n{{release_tickets}}\n</input>`), 'a data element beside section elements');
+    });
+
+    it('a closing tag closes only an element of its name', () => {
+      assert.equal(fenced('<notes>\nSummarize the meeting in 3 bullets.\n</task>'), false);
+      assert.ok(fenced('<task>\nSummarize the meeting notes in 3 bullets.\n<notes>\nAna: ship Friday. Ben: QA needs two more days.\n</notes>\n</task>'));
+    });
+
+    it('fence lines around data still count, in any layout', () => {
+      assert.ok(fenced('## Task\nExplain what the function below returns for an empty list.\n\n## Input\n```python\ndef first(items):\n    return items[0] if items else None\n```'));
+      assert.ok(fenced('Translate the note into Spanish.\n\n"""\nThe office is closed on Monday.\n"""'));
+    });
+  });
+
   describe('the cons agree with the total and the suggestions', () => {
     const prompts = [...allPrompts, 'Write a newsletter intro for {{company}} about our Q3 results. Keep it short and fun.', 'x', 'Summarize this.', 'Write a poem.'];
 

@@ -77,6 +77,16 @@ describe('engine: an already structured prompt', () => {
     assert.ok(result.improved.startsWith('Task: Classify the sentiment of the review.\nInstructions: answer with one word.\n'));
   });
 
+  it('is not restyled as XML for its tags alone: with no material to fence, XML only ties with its own layout', () => {
+    for (const text of [STRUCTURED.compact, '## Task\nWrite a blog post about tea.\n\n## Constraints\n- Keep it short.\n- Do not use jargon.']) {
+      const result = improvePrompt(text);
+      const [ownLayout, ...restyles] = result.candidates;
+      assert.equal(restyles.find((candidate) => candidate.style === 'xml')!.total, ownLayout!.total, text);
+      assert.equal(result.style, ownLayout!.style);
+      assert.ok(!result.strategies.includes(RESTYLE_STRATEGY));
+    }
+  });
+
   it('restyled, explains the change as a restyle and credits every hunk to the strategy that made it', () => {
     const result = improvePrompt(STRUCTURED.markdown, { styles: ['xml'] });
     assert.equal(result.style, 'xml');
