@@ -63,7 +63,7 @@ export function resultPanelState(result: ImproveResult & { engine?: EngineReport
     reasons: changeReasons(result.explanation.bullets, result.strategies),
     kept: result.kept.summary,
     keptRows: keptRows(result.kept),
-    candidates: [...result.candidates].sort((a, b) => b.total - a.total).map((candidate) => ({ style: candidate.style, total: candidate.total, chosen: candidate.style === result.style })),
+    candidates: [...result.candidates].sort((a, b) => b.total - a.total).map((candidate) => ({ style: candidate.style, total: candidate.total, chosen: candidate.style === result.style, ...(candidate.ownLayout ? { ownLayout: true } : {}) })),
     timeMs: context.timeMs,
     engine: result.engine ? engineOf(result.engine.id, result.engine.fallbackReason, result.engine.fallbackDetail) : engineOf(result.source.replace(/^engine\//, ''), undefined),
     ...(context.version ? { version: context.version } : {}),

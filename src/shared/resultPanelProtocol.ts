@@ -29,6 +29,8 @@ export interface PanelCandidate {
   total: number;
   /** True for the rendering the judge picked. */
   chosen: boolean;
+  /** True for a structured prompt's own layout (the other renderings restyle its headings). */
+  ownLayout?: boolean;
 }
 
 /** A piece of the diff: text both versions share, or text only the old (removed) or new (added) one has. */

@@ -47,6 +47,8 @@ export interface Candidate {
   style: RenderStyle;
   text: string;
   total: number;
+  /** The person's own layout with the new parts added (a prompt that already has sections), not a restyle. */
+  ownLayout?: true;
 }
 
 /** The outcome of one improvement. */
@@ -151,7 +153,7 @@ export function improvePrompt(original: string, options: ImproveOptions = {}): I
   const additions: AttributedAddition[] = chosen.map((strategy) => ({ ...strategy.apply(context), strategy: strategy.id }));
   const ownStyle = existingStyle(features.layout.sections);
   const rendered = renderCandidates(original, features, additions, ownStyle, options);
-  const candidates = rendered.map(({ style, text, score }) => ({ style, text, total: score.total }));
+  const candidates: Candidate[] = rendered.map(({ style, text, score }) => ({ style, text, total: score.total, ...(style === ownStyle ? { ownLayout: true as const } : {}) }));
   // Highest total wins; ties go to the earlier style, so the choice is deterministic.
   const best = rendered.reduce((a, b) => (b.score.total > a.score.total ? b : a));
 

@@ -138,7 +138,8 @@ function candidatesTable(state: PanelState): HTMLElement {
   const list = el('ul', undefined, 'candidates');
   for (const candidate of state.candidates) {
     const item = el('li', `${candidate.style}: ${candidate.total}/50`, candidate.chosen ? 'chosen' : undefined);
-    if (candidate.chosen) item.append(el('span', ' (chosen)', 'muted'));
+    const notes = [candidate.ownLayout ? 'your layout' : '', candidate.chosen ? 'chosen' : ''].filter(Boolean);
+    if (notes.length) item.append(el('span', ` (${notes.join(', ')})`, 'muted'));
     list.append(item);
   }
   return list;

@@ -37,6 +37,7 @@ describe('engine: an already structured prompt', () => {
           result.candidates.map((candidate) => candidate.style),
           [own, ...RENDER_STYLES.filter((style) => style !== own)],
         );
+        assert.deepEqual(result.candidates.map((candidate) => candidate.ownLayout === true), [true, false, false], 'only the first is the own layout');
       });
 
       it('keeps every token and the text under each heading verbatim in every candidate', () => {

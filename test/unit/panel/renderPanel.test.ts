@@ -81,6 +81,17 @@ describe('result panel: webview render', () => {
     assert.deepEqual(texts, ['no variables, numbers or quotes to keep.'], `the kept section says: ${JSON.stringify(texts)}`);
   });
 
+  it("marks the structured prompt's own layout among the candidates, beside the one chosen", () => {
+    const structured = resultPanelState(heuristicResult(improvePrompt('## Task\nWrite a haiku about {{topic}}.\n\n## Constraints\n- 3 lines\n')), context);
+    const rows = section(render(structured), 'candidates-section').all((node) => node.tagName === 'li').map((node) => node.textContent);
+    assert.equal(rows.length, 3, JSON.stringify(rows));
+    assert.deepEqual(rows.filter((row) => row.includes('(your layout')), rows.filter((row) => row.startsWith('markdown:')), JSON.stringify(rows));
+    assert.equal(rows.filter((row) => row.includes('chosen)')).length, 1, JSON.stringify(rows));
+    const plain = resultPanelState(heuristicResult(improvePrompt('Write something about dogs and make it nice')), context);
+    const plainRows = section(render(plain), 'candidates-section').all((node) => node.tagName === 'li').map((node) => node.textContent);
+    assert.ok(plainRows.every((row) => !row.includes('your layout')), JSON.stringify(plainRows));
+  });
+
   it('shows the summary and one row per kind when there is something to keep', () => {
     const state = resultPanelState(heuristicResult(improvePrompt('Summarize the meeting notes in {notes} for the 3 team leads. Make it good.')), context);
     const kept = section(render(state), 'kept-section');
