@@ -3,7 +3,6 @@
  * result in several styles, judge every candidate and keep the best — with an explanation whose diff
  * hunks each name the strategy that made them.
  */
-import type { PromptFeatures } from '../analysis/promptFeatures';
 import { analyzePrompt } from '../analysis/promptFeatures';
 import { keptReport } from '../analysis/templateTokens';
 import { judgeFeatures } from '../judge/judgePrompt';
@@ -104,8 +103,8 @@ function unchanged(base: Omit<ImproveResult, 'improved' | 'changed' | 'explanati
  * Renders the candidates. A structured prompt is tried in its own layout first (so it wins ties), then
  * restyled; any other prompt is built around the original as the task, in each style.
  */
-function renderCandidates(original: string, features: PromptFeatures, additions: AttributedAddition[], ownStyle: RenderStyle | undefined, options: ImproveOptions): Rendering[] {
-  const completionStyle = features.layout.trailingCue !== undefined;
+function renderCandidates(context: StrategyContext, additions: AttributedAddition[], ownStyle: RenderStyle | undefined, options: ImproveOptions): Rendering[] {
+  const { original, features, completionStyle } = context;
   const finish = (style: RenderStyle, lines: RenderedLine[], rewritten?: RewrittenLines): Rendering => {
     let text = joinLines(lines);
     if (original.endsWith('\n')) text += '\n';
@@ -152,7 +151,7 @@ export function improvePrompt(original: string, options: ImproveOptions = {}): I
 
   const additions: AttributedAddition[] = chosen.map((strategy) => ({ ...strategy.apply(context), strategy: strategy.id }));
   const ownStyle = existingStyle(features.layout.sections);
-  const rendered = renderCandidates(original, features, additions, ownStyle, options);
+  const rendered = renderCandidates(context, additions, ownStyle, options);
   const candidates: Candidate[] = rendered.map(({ style, text, score }) => ({ style, text, total: score.total, ...(style === ownStyle ? { ownLayout: true as const } : {}) }));
   // Highest total wins; ties go to the earlier style, so the choice is deterministic.
   const best = rendered.reduce((a, b) => (b.score.total > a.score.total ? b : a));
